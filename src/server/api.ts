@@ -1,0 +1,115 @@
+/**
+ * The contract between the sidebar and the server: every function the sidebar calls through
+ * `google.script.run`, its one plain-JSON argument and its plain-JSON result. No Date objects
+ * cross it (months are `YYYY-MM`). The server validates every argument (`validate.ts`).
+ */
+import type { Locale, Msg } from '../i18n';
+
+/** What every server call returns: a result, or a bilingual message saying what is wrong and where. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: Msg; details?: Msg[] };
+
+export interface MetricChoice {
+  id: string;
+  zh: string;
+  en: string;
+  unit: string;
+  direction: 'higher' | 'lower';
+}
+
+export interface StateReply {
+  locale: Locale;
+  sheets: string[];
+  activeSheet: string;
+  /** The data tab the sidebar should offer first (the active one unless it is one of our tabs). */
+  suggestedDataSheet: string | null;
+  defaultMonth: string;
+  metrics: MetricChoice[];
+  presets: { id: string; name: Msg; template: unknown }[];
+  savedTemplates: string[];
+  /** The field names the column mapping may use, with labels. */
+  fields: { id: string; zh: string; en: string }[];
+}
+
+export interface ColumnReport {
+  index: number;
+  header: string;
+  field: string | null;
+  samples: string[];
+}
+
+export interface SkippedRow {
+  /** 1-based sheet row. */
+  row: number;
+  reason: Msg;
+}
+
+export interface AnalyseRequest {
+  sheetName: string;
+  month: string;
+  /** Manager's corrections: column index → field id (or null to ignore the column). */
+  mapping?: Record<string, string | null>;
+}
+
+export interface AnalyseReply {
+  sheetName: string;
+  headerRows: number;
+  columns: ColumnReport[];
+  agents: string[];
+  rowsUsed: number;
+  skipped: SkippedRow[];
+  /** The metrics that can be computed from the mapped columns. */
+  availableMetrics: string[];
+  warnings: Msg[];
+}
+
+export interface ImportRequest {
+  fileName: string;
+  rows: (string | number | null)[][];
+}
+
+export interface ImportReply {
+  sheetName: string;
+  rows: number;
+  columns: number;
+}
+
+export interface BuildRequest {
+  sheetName: string;
+  month: string;
+  template: unknown;
+  mapping?: Record<string, string | null>;
+}
+
+export interface BuildReply {
+  sheetName: string;
+  agents: number;
+  vanished: string[];
+  skipped: SkippedRow[];
+  rebuilt: boolean;
+  serviceCalls: number;
+}
+
+export interface TemplateSaveRequest {
+  template: unknown;
+}
+
+/** Names of the server functions the sidebar may call, with their request and reply types. */
+export interface ServerApi {
+  kk_getState(req: Record<string, never>): Reply<StateReply>;
+  kk_analyseData(req: AnalyseRequest): Reply<AnalyseReply>;
+  kk_importRows(req: ImportRequest): Reply<ImportReply>;
+  kk_validateTemplate(req: { template: unknown }): Reply<{ errors: Msg[] }>;
+  kk_buildAppraisal(req: BuildRequest): Reply<BuildReply>;
+  kk_prepareForOwner(req: { month: string }): Reply<{ sheetName: string }>;
+  kk_saveTemplate(req: TemplateSaveRequest): Reply<{ name: string; savedTemplates: string[] }>;
+  kk_loadTemplate(req: { name: string }): Reply<{ template: unknown }>;
+  kk_deleteTemplate(req: { name: string }): Reply<{ savedTemplates: string[] }>;
+  kk_selectSheet(req: { name: string }): Reply<{ name: string }>;
+  kk_setLocale(req: { locale: Locale }): Reply<{ locale: Locale }>;
+}
+
+export type ServerFunctionName = keyof ServerApi;
+export const SERVER_FUNCTIONS: readonly ServerFunctionName[] = [
+  'kk_getState', 'kk_analyseData', 'kk_importRows', 'kk_validateTemplate', 'kk_buildAppraisal',
+  'kk_prepareForOwner', 'kk_saveTemplate', 'kk_loadTemplate', 'kk_deleteTemplate', 'kk_selectSheet', 'kk_setLocale',
+];
