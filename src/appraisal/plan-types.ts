@@ -1,0 +1,66 @@
+/**
+ * The plan of a `考核 YYYY-MM` tab: everything the server writes, decided by pure code.
+ * The server turns it into a constant number of batched calls (one rectangle from A1).
+ */
+
+/** A cell of the plan. Strings starting with `=` are formulas the plan wrote; user text is already neutralised. */
+export type PlanValue = string | number | boolean | null;
+
+export interface ChartPlan {
+  title: string;
+  /** A1 range of the agent names (the categories) and of their totals, same height. */
+  labels: string;
+  values: string;
+  /** 1-based anchor cell of the chart's top-left corner. */
+  anchorRow: number;
+  anchorColumn: number;
+}
+
+/** Where things are in the tab, stored in its developer metadata so a rebuild can read it back. */
+export interface TabLayout {
+  version: 1;
+  month: string;
+  /** 1-based row of the agent table's header, first agent row, agent count (current agents). */
+  headerRow: number;
+  firstAgentRow: number;
+  agentCount: number;
+  /** Rows kept for agents no longer in the data (below the current agents), 0 when none. */
+  vanishedCount: number;
+  /** 1-based columns. */
+  agentColumn: number;
+  totalColumn: number;
+  rankColumn: number;
+  gradeColumn: number;
+  coefficientColumn: number;
+  bonusColumn: number;
+  remarkColumn: number;
+  /** Manual item name → 1-based column where the manager types the score. */
+  manualColumns: Record<string, number>;
+  /** Metric id → 1-based column of its value and of its score. */
+  valueColumns: Record<string, number>;
+  scoreColumns: Record<string, number>;
+}
+
+export interface TabPlan {
+  sheetName: string;
+  /** One rectangle written with a single `setValues` starting at A1 (every row the same length). */
+  values: PlanValue[][];
+  /** Same shape as `values`. */
+  numberFormats: string[][];
+  fontWeights: ('bold' | 'normal')[][];
+  /** CSS colours; `null` for none. */
+  backgrounds: (string | null)[][];
+  /** Cell notes ("" for none): e.g. the source columns of each metric value. */
+  notes: string[][];
+  frozenRows: number;
+  frozenColumns: number;
+  chart: ChartPlan | null;
+  /** A1 ranges that stay editable when the tab is prepared for the owner (manual scores, remarks). */
+  editableRanges: string[];
+  /** Developer metadata that marks the tab as ours: key is constant, value is `JSON.stringify(layout)`. */
+  tag: { key: string; value: string };
+  layout: TabLayout;
+}
+
+/** The developer-metadata key of every tab the add-on builds. */
+export const TAB_TAG_KEY = 'kefu-kpi/appraisal';
