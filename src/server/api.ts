@@ -86,7 +86,6 @@ export interface BuildReply {
   vanished: string[];
   skipped: SkippedRow[];
   rebuilt: boolean;
-  serviceCalls: number;
 }
 
 export interface TemplateSaveRequest {
