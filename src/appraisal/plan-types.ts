@@ -6,11 +6,18 @@
 /** A cell of the plan. Strings starting with `=` are formulas the plan wrote; user text is already neutralised. */
 export type PlanValue = string | number | boolean | null;
 
+/**
+ * Service-call budget (the server asserts ≤ 25 calls per build whatever the agent count): the chart
+ * is given ONE open-ended range, e.g. `A20:B`, from the agent table's header row down over the agent
+ * column and the total column, which are therefore adjacent (agent in A, total in B) and the agent
+ * table is the last thing in the tab (team rows above its header, vanished agents at its bottom).
+ * Then a rebuild never has to touch the chart. For the same reason the previous month's total is a
+ * live formula, `=IFERROR(VLOOKUP($A21,'考核 2026-10'!$A:$B,2,FALSE()),"")`, not values read back.
+ */
 export interface ChartPlan {
   title: string;
-  /** A1 range of the agent names (the categories) and of their totals, same height. */
-  labels: string;
-  values: string;
+  /** Open-ended A1 range of agent names and totals including the header row, e.g. `A20:B`. */
+  range: string;
   /** 1-based anchor cell of the chart's top-left corner. */
   anchorRow: number;
   anchorColumn: number;
