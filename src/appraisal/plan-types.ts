@@ -27,6 +27,9 @@ export interface ChartPlan {
 export interface TabLayout {
   version: 1;
   month: string;
+  /** Size of the rectangle written from A1, so a rebuild blanks what it no longer needs. */
+  rows: number;
+  columns: number;
   /** 1-based row of the agent table's header, first agent row, agent count (current agents). */
   headerRow: number;
   firstAgentRow: number;
