@@ -1,0 +1,113 @@
+/**
+ * "Build appraisal for YYYY-MM": one batched read of the data tab, the pure plan, one batched
+ * write, under the document lock. Nothing is written unless the template and data are good.
+ */
+import { aggregate, planTab, readExisting, recognise, validateTemplate } from '../appraisal';
+import { UserError } from '../i18n';
+import type { AnalyseReply, BuildReply } from './api';
+import { editableRangesOf, ownProtection, setEditable, prepareForOwner } from './owner';
+import { findOwnTab, isOwnTab, readGrid, requireSheet, writePlan } from './sheet-io';
+
+export const tabName = (month: string) => `考核 ${month}`;
+
+export function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+const hasDate = (grid: unknown[][]) =>
+  grid.some((row) => row.some((c) => Object.prototype.toString.call(c) === '[object Date]'));
+
+/** The spreadsheet's time zone, asked only when the data holds Date cells (a round trip otherwise saved). */
+function timeZoneFor(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, grid: unknown[][]): string {
+  return hasDate(grid) ? ss.getSpreadsheetTimeZone() || 'Asia/Shanghai' : 'Asia/Shanghai';
+}
+
+/** Runs `fn` holding the document lock, so two builds never interleave their writes. */
+export function withDocumentLock<T>(fn: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(20_000)) {
+    throw new UserError({
+      zh: '另一位同事正在生成考核表，请稍等片刻再试。',
+      en: 'Someone else is building an appraisal in this document; try again in a moment.',
+    });
+  }
+  try {
+    return fn();
+  } finally {
+    SpreadsheetApp.flush();
+    lock.releaseLock();
+  }
+}
+
+export function analyseData(sheetName: string, month: string, mapping?: Record<string, string | null>): AnalyseReply {
+  const ss = SpreadsheetApp.getActive();
+  const grid = readGrid(requireSheet(ss, sheetName));
+  const recognition = recognise(grid, mapping);
+  const result = aggregate(grid, recognition, { month, timeZone: timeZoneFor(ss, grid) });
+  return {
+    sheetName,
+    headerRows: recognition.headerRows,
+    columns: recognition.columns,
+    agents: result.agents.map((a) => a.agent),
+    rowsUsed: result.rowsUsed,
+    skipped: result.skipped,
+    availableMetrics: result.availableMetrics,
+    warnings: result.warnings,
+  };
+}
+
+export function buildAppraisal(sheetName: string, month: string, rawTemplate: unknown, mapping?: Record<string, string | null>): BuildReply {
+  const checked = validateTemplate(rawTemplate);
+  if (!checked.ok) {
+    throw new UserError({
+      zh: `模板有 ${checked.errors.length} 处需要修改，未写入任何内容：${checked.errors[0]!.zh}`,
+      en: `The template needs ${checked.errors.length} fix(es); nothing was written: ${checked.errors[0]!.en}`,
+    });
+  }
+  const template = checked.template;
+  return withDocumentLock(() => {
+    const ss = SpreadsheetApp.getActive();
+    const grid = readGrid(requireSheet(ss, sheetName));
+    const recognition = recognise(grid, mapping);
+    const data = aggregate(grid, recognition, { month, timeZone: timeZoneFor(ss, grid) });
+    if (data.agents.length === 0) {
+      throw new UserError({
+        zh: `「${sheetName}」中没有 ${month} 的客服数据（跳过 ${data.skipped.length} 行）。请检查月份和列映射，未写入任何内容。`,
+        en: `"${sheetName}" has no agent rows for ${month} (${data.skipped.length} rows skipped). Check the month and the column mapping; nothing was written.`,
+      });
+    }
+    const name = tabName(month);
+    const own = findOwnTab(ss, name, { readLayout: true });
+    const existing = own && own.layout ? readExisting(readGrid(own.sheet), own.layout) : null;
+    const previousName = tabName(previousMonth(month));
+    const previous = isOwnTab(ss, previousName) ? { sheetName: previousName } : null;
+    const plan = planTab({ month, template, agents: data.agents, existing, previous, now: new Date().toISOString() });
+    const previousSize = own?.layout ? { rows: own.layout.rows, cols: own.layout.columns } : { rows: 0, cols: 0 };
+    const sheet = writePlan(ss, plan, own, previousSize);
+    if (own) {
+      const protection = ownProtection(sheet);
+      if (protection) setEditable(sheet, protection, plan.editableRanges);
+    }
+    return {
+      sheetName: name,
+      agents: data.agents.length,
+      vanished: plan.layout.vanishedCount > 0 ? existing!.agents.filter((a) => !data.agents.some((d) => d.agent === a)) : [],
+      skipped: data.skipped,
+      rebuilt: own !== null,
+    };
+  });
+}
+
+export function prepareTabForOwner(month: string): { sheetName: string } {
+  return withDocumentLock(() => {
+    const ss = SpreadsheetApp.getActive();
+    const name = tabName(month);
+    const own = findOwnTab(ss, name, { readLayout: true });
+    if (!own || !own.layout) {
+      throw new UserError({ zh: `还没有「${name}」，请先生成考核表。`, en: `There is no "${name}" yet; build the appraisal first.` });
+    }
+    prepareForOwner(own.sheet, own.layout, editableRangesOf(own.layout));
+    return { sheetName: name };
+  });
+}

@@ -1,0 +1,142 @@
+/**
+ * The functions the sidebar calls. Each validates its request, does its work and answers with
+ * a `Reply`: a value, or a bilingual message saying what is wrong and what to do. Errors never
+ * escape as raw exceptions, so the sidebar can always show something useful.
+ */
+import { FIELDS, PRESETS, validateTemplate } from '../appraisal';
+import { localeFrom, UserError, type Msg } from '../i18n';
+import { APPRAISAL_METRICS } from '../metrics/catalogue';
+import { neutralise } from '../appraisal/neutralise';
+import type { Reply, ServerApi, StateReply } from './api';
+import { analyseData, buildAppraisal, prepareTabForOwner } from './build-appraisal';
+import { deleteTemplate, listTemplates, loadTemplate, saveLocale, savedLocale, saveTemplate } from './store';
+import {
+  optionalMapping, requireFileName, requireLocale, requireMonth, requireObject, requireRows, requireSheetName, requireTemplateName,
+} from './validate';
+
+const FIELD_IDS = new Set(FIELDS.map((f) => f.id));
+
+function reply<T>(fn: () => T): Reply<T> {
+  try {
+    return { ok: true, value: fn() };
+  } catch (e) {
+    if (e instanceof UserError) return { ok: false, error: e.msg };
+    const text = e instanceof Error ? e.message : String(e);
+    const error: Msg = { zh: `出现意外错误，未完成操作：${text}`, en: `Something unexpected went wrong; the action was not completed: ${text}` };
+    return { ok: false, error };
+  }
+}
+
+/** The month before today's, in the spreadsheet's time zone: appraisals are built for the month just ended. */
+export function defaultMonth(now: Date, timeZone: string): string {
+  const ym = yearMonthIn(now, timeZone);
+  const [y, m] = ym.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** `YYYY-MM` of an instant in a time zone. */
+function yearMonthIn(now: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(now);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}`;
+}
+
+const APPRAISAL_TAB = /^考核 \d{4}-\d{2}$/;
+
+/** A name for an imported data tab that is free and within Sheets' limits. */
+export function importTabName(fileName: string, taken: readonly string[]): string {
+  const base = `数据 ${fileName.replace(/\.[^.]+$/, '').replace(/[[\]*?:/\\']/g, ' ').trim() || '导入'}`.slice(0, 90);
+  let name = base;
+  for (let i = 2; taken.includes(name); i++) name = `${base} (${i})`;
+  return name;
+}
+
+export const api: ServerApi = {
+  kk_getState: () =>
+    reply((): StateReply => {
+      const ss = SpreadsheetApp.getActive();
+      const sheets = ss.getSheets().map((s) => s.getName());
+      const active = ss.getActiveSheet().getName();
+      const locale = savedLocale() ?? localeFrom(Session.getActiveUserLocale());
+      return {
+        locale,
+        sheets,
+        activeSheet: active,
+        suggestedDataSheet: sheets.find((s) => s === active && !APPRAISAL_TAB.test(s)) ?? sheets.find((s) => !APPRAISAL_TAB.test(s)) ?? null,
+        defaultMonth: defaultMonth(new Date(), ss.getSpreadsheetTimeZone() || 'Asia/Shanghai'),
+        metrics: APPRAISAL_METRICS.map((m) => ({ id: m.id, zh: m.name.zh, en: m.name.en, unit: m.unit, direction: m.direction ?? 'higher' })),
+        presets: Object.entries(PRESETS).map(([id, p]) => ({ id, name: p.label, template: p.template })),
+        savedTemplates: listTemplates(),
+        fields: FIELDS.map((f) => ({ id: f.id, zh: f.zh, en: f.en })),
+      };
+    }),
+
+  kk_analyseData: (req) =>
+    reply(() => {
+      const r = requireObject(req, 'request');
+      return analyseData(requireSheetName(r.sheetName), requireMonth(r.month), optionalMapping(r.mapping, FIELD_IDS));
+    }),
+
+  kk_importRows: (req) =>
+    reply(() => {
+      const r = requireObject(req, 'request');
+      const fileName = requireFileName(r.fileName);
+      const rows = requireRows(r.rows);
+      const width = Math.max(...rows.map((row) => row.length));
+      // Imported text is data: a cell like "=IMPORTXML(…)" must stay text.
+      const grid = rows.map((row) => Array.from({ length: width }, (_, i) => {
+        const c = row[i];
+        return typeof c === 'string' ? neutralise(c) : c ?? '';
+      }));
+      const ss = SpreadsheetApp.getActive();
+      const name = importTabName(fileName, ss.getSheets().map((s) => s.getName()));
+      const sheet = ss.insertSheet(name);
+      sheet.getRange(1, 1, grid.length, width).setValues(grid);
+      sheet.activate();
+      return { sheetName: name, rows: grid.length, columns: width };
+    }),
+
+  kk_validateTemplate: (req) =>
+    reply(() => {
+      const r = requireObject(req, 'request');
+      const checked = validateTemplate(r.template);
+      return { errors: checked.ok ? [] : checked.errors };
+    }),
+
+  kk_buildAppraisal: (req) =>
+    reply(() => {
+      const r = requireObject(req, 'request');
+      return buildAppraisal(requireSheetName(r.sheetName), requireMonth(r.month), r.template, optionalMapping(r.mapping, FIELD_IDS));
+    }),
+
+  kk_prepareForOwner: (req) => reply(() => prepareTabForOwner(requireMonth(requireObject(req, 'request').month))),
+
+  kk_saveTemplate: (req) =>
+    reply(() => {
+      const r = requireObject(req, 'request');
+      const checked = validateTemplate(r.template);
+      if (!checked.ok) throw new UserError(checked.errors[0]!);
+      const name = requireTemplateName(checked.template.name);
+      return { name, savedTemplates: saveTemplate(name, checked.template) };
+    }),
+
+  kk_loadTemplate: (req) => reply(() => ({ template: loadTemplate(requireTemplateName(requireObject(req, 'request').name)) })),
+
+  kk_deleteTemplate: (req) => reply(() => ({ savedTemplates: deleteTemplate(requireTemplateName(requireObject(req, 'request').name)) })),
+
+  kk_selectSheet: (req) =>
+    reply(() => {
+      const name = requireSheetName(requireObject(req, 'request').name, 'name');
+      const sheet = SpreadsheetApp.getActive().getSheetByName(name);
+      if (!sheet) throw new UserError({ zh: `找不到工作表「${name}」。`, en: `There is no sheet named "${name}".` });
+      sheet.activate();
+      return { name };
+    }),
+
+  kk_setLocale: (req) =>
+    reply(() => {
+      const locale = requireLocale(requireObject(req, 'request').locale);
+      saveLocale(locale);
+      return { locale };
+    }),
+};

@@ -1,0 +1,106 @@
+/**
+ * The one place that reads and writes cells. Every read is one batched `getValues`, every write
+ * one batched call per kind of content over one rectangle: the number of service calls never
+ * depends on the number of agents or rows.
+ */
+import { TAB_TAG_KEY, type TabLayout, type TabPlan } from '../appraisal/plan-types';
+import { UserError } from '../i18n';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** All values of a tab (one batched read). */
+export function readGrid(sheet: Sheet): unknown[][] {
+  return sheet.getDataRange().getValues();
+}
+
+export function requireSheet(ss: Spreadsheet, name: string): Sheet {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) {
+    throw new UserError({ zh: `找不到工作表「${name}」。请在侧边栏重新选择数据表。`, en: `There is no sheet named "${name}". Choose the data sheet again in the sidebar.` });
+  }
+  return sheet;
+}
+
+export interface OwnTab {
+  sheet: Sheet;
+  tag: GoogleAppsScript.Spreadsheet.DeveloperMetadata;
+  layout: TabLayout | null;
+}
+
+/** Our tag on a sheet, or null when the sheet carries none (a tab the add-on did not make). */
+function ownTag(sheet: Sheet): GoogleAppsScript.Spreadsheet.DeveloperMetadata | null {
+  for (const md of sheet.getDeveloperMetadata()) if (md.getKey() === TAB_TAG_KEY) return md;
+  return null;
+}
+
+/**
+ * The tab of that name if the add-on made it; null if there is no such tab. A tab of that name
+ * that we did not make is never touched: the build stops with a message instead.
+ */
+export function findOwnTab(ss: Spreadsheet, name: string, { readLayout }: { readLayout: boolean }): OwnTab | null {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) return null;
+  const tag = ownTag(sheet);
+  if (!tag) {
+    throw new UserError({
+      zh: `已有一个名为「${name}」的工作表，但不是客服绩效生成的。为免覆盖您的数据，本次没有写入任何内容。请先将它改名后再生成。`,
+      en: `A sheet named "${name}" already exists and was not made by Kefu KPI. Nothing was written, so your data is safe. Rename that sheet, then build again.`,
+    });
+  }
+  let layout: TabLayout | null = null;
+  if (readLayout) {
+    try {
+      layout = JSON.parse(tag.getValue()) as TabLayout;
+    } catch {
+      layout = null;
+    }
+  }
+  return { sheet, tag, layout };
+}
+
+/** Whether a tab of that name exists and carries our tag (a read only; never throws for foreign tabs). */
+export function isOwnTab(ss: Spreadsheet, name: string): boolean {
+  const sheet = ss.getSheetByName(name);
+  return sheet !== null && ownTag(sheet) !== null;
+}
+
+/**
+ * Writes the plan over one rectangle from A1. On a rebuild the rectangle also covers what the
+ * previous build wrote, so leftovers are blanked in the same calls instead of a separate clear.
+ */
+export function writePlan(ss: Spreadsheet, plan: TabPlan, own: OwnTab | null, previousSize: { rows: number; cols: number }): Sheet {
+  const sheet = own ? own.sheet : ss.insertSheet(plan.sheetName);
+  if (own) own.tag.setValue(plan.tag.value);
+  else sheet.addDeveloperMetadata(plan.tag.key, plan.tag.value);
+
+  const rows = Math.max(plan.values.length, previousSize.rows);
+  const cols = Math.max(plan.values[0]?.length ?? 1, previousSize.cols, 1);
+  const pad = <T>(grid: T[][], blank: T): T[][] => {
+    const out: T[][] = new Array(rows);
+    for (let r = 0; r < rows; r++) {
+      const src = grid[r];
+      const row = new Array<T>(cols);
+      for (let c = 0; c < cols; c++) row[c] = src && c < src.length ? src[c]! : blank;
+      out[r] = row;
+    }
+    return out;
+  };
+  const range = sheet.getRange(1, 1, rows, cols);
+  range.setValues(pad(plan.values, '' as TabPlan['values'][number][number]));
+  range.setNumberFormats(pad(plan.numberFormats, 'General'));
+  range.setFontWeights(pad(plan.fontWeights, 'normal'));
+  range.setBackgrounds(pad(plan.backgrounds, null) as string[][]);
+  range.setNotes(pad(plan.notes, ''));
+
+  if (plan.chart && (!own || sheet.getCharts().length === 0)) {
+    const chart = sheet
+      .newChart()
+      .asBarChart()
+      .addRange(sheet.getRange(plan.chart.range))
+      .setPosition(plan.chart.anchorRow, plan.chart.anchorColumn, 0, 0)
+      .build();
+    sheet.insertChart(chart);
+  }
+  return sheet;
+}
