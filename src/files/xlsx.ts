@@ -1,0 +1,177 @@
+/**
+ * .xlsx to rows of text: every worksheet in workbook order, cells as the file stores them —
+ * shared and inline strings as text, numbers as their digits (`0.25`, `1234.5`), booleans as
+ * `TRUE` / `FALSE`, errors as `#DIV/0!` …, formulas as their cached value. Dates stay Excel
+ * serial numbers (`46327` is 2026-11-01): turning them into dates needs the cell's number
+ * format, and the appraisal reads serials anyway.
+ */
+import { UserError } from '../i18n';
+import { toRectangle, type SheetGrid } from './grid';
+import { attribute, TagScanner, type XmlTag } from './xml';
+import { readZipDirectory, readZipEntry, type ZipEntry } from './zip';
+
+/** Reads every worksheet of an .xlsx file. Throws a `UserError` for a file that is not one. */
+export async function parseXlsx(bytes: Uint8Array): Promise<SheetGrid[]> {
+  const entries = readZipDirectory(bytes);
+  const text = async (path: string): Promise<string | null> => {
+    const entry: ZipEntry | undefined = entries.get(path);
+    return entry ? new TextDecoder('utf-8').decode(await readZipEntry(bytes, entry)) : null;
+  };
+  const root = readRelationships((await text('_rels/.rels')) ?? '', '');
+  const workbookPath = root.find((r) => r.type === 'officeDocument')?.path ?? 'xl/workbook.xml';
+  const workbook = await text(workbookPath);
+  if (workbook === null) {
+    throw new UserError({
+      zh: '文件里没有工作簿（不是 Excel .xlsx 文件）；请在 Excel 中另存为 .xlsx 或 .csv 后再导入。',
+      en: 'The file holds no workbook (it is not an Excel .xlsx file); save it as .xlsx or .csv in Excel and import that.',
+    });
+  }
+  const folder = workbookPath.slice(0, workbookPath.lastIndexOf('/') + 1);
+  const parts = readRelationships((await text(`${folder}_rels/${workbookPath.slice(folder.length)}.rels`)) ?? '', folder);
+  const sharedPath = parts.find((r) => r.type === 'sharedStrings')?.path ?? `${folder}sharedStrings.xml`;
+  const shared = readSharedStrings((await text(sharedPath)) ?? '');
+  const sheets = listSheets(workbook);
+  const grids: SheetGrid[] = [];
+  for (let i = 0; i < sheets.length; i++) {
+    const sheet = sheets[i]!;
+    const path = parts.find((r) => r.id === sheet.relationId)?.path ?? `${folder}worksheets/sheet${i + 1}.xml`;
+    const xml = await text(path);
+    grids.push({ name: sheet.name, rows: xml === null ? [] : readWorksheet(xml, shared) });
+  }
+  return grids;
+}
+
+/** The sheets of `workbook.xml` in tab order: name and relationship id. */
+export function listSheets(workbookXml: string): { name: string; relationId: string }[] {
+  const out: { name: string; relationId: string }[] = [];
+  const scanner = new TagScanner(workbookXml);
+  for (let tag = scanner.next(); tag; tag = scanner.next()) {
+    if (tag.name === 'sheet' && tag.kind !== 'close') {
+      out.push({ name: attribute(tag.attrs, 'name') ?? `Sheet${out.length + 1}`, relationId: attribute(tag.attrs, 'id') ?? '' });
+    }
+  }
+  return out;
+}
+
+interface Relationship {
+  id: string;
+  /** The last segment of the relationship type, e.g. `officeDocument`, `worksheet`. */
+  type: string;
+  /** The zip path of the target part. */
+  path: string;
+}
+
+/** A `.rels` part's relationships, targets resolved against the folder of the part that owns them. */
+function readRelationships(relsXml: string, folder: string): Relationship[] {
+  const out: Relationship[] = [];
+  const scanner = new TagScanner(relsXml);
+  for (let tag = scanner.next(); tag; tag = scanner.next()) {
+    if (tag.name !== 'Relationship' || tag.kind === 'close') continue;
+    const type = attribute(tag.attrs, 'Type') ?? '';
+    const target = attribute(tag.attrs, 'Target');
+    if (target) out.push({ id: attribute(tag.attrs, 'Id') ?? '', type: type.slice(type.lastIndexOf('/') + 1), path: resolvePart(folder, target) });
+  }
+  return out;
+}
+
+/** A relationship target to a zip path: absolute targets start at the root, others at `folder`; `..` is resolved. */
+function resolvePart(folder: string, target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : folder + target).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.' && p !== '') out.push(p);
+  }
+  return out.join('/');
+}
+
+/** `sharedStrings.xml` → the strings by index (rich-text runs joined, phonetic guides left out). */
+export function readSharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  const scanner = new TagScanner(xml);
+  for (let tag = scanner.next(); tag; tag = scanner.next()) {
+    if (tag.name === 'si' && tag.kind !== 'close') out.push(readStringItem(scanner, tag));
+  }
+  return out;
+}
+
+/** The text of an `<si>` or `<is>` element: its `<t>` pieces, without `<rPh>` phonetic runs. */
+function readStringItem(scanner: TagScanner, open: XmlTag): string {
+  if (open.kind === 'empty') return '';
+  let out = '';
+  for (let tag = scanner.next(); tag; tag = scanner.next()) {
+    if (tag.kind === 'close' && tag.name === open.name) break;
+    if (tag.name === 'rPh' && tag.kind === 'open') scanner.text(tag);
+    else if (tag.name === 't') out += scanner.text(tag);
+  }
+  return unescapeOoxml(out);
+}
+
+/** OOXML writes control characters as `_xHHHH_` (and a literal `_x` as `_x005F_x`). */
+export function unescapeOoxml(text: string): string {
+  if (text.indexOf('_x') < 0) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** A cell reference's column (`A1` → 0, `AB12` → 27); -1 when it has no letters. */
+export function columnIndex(ref: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20; // lower-case
+    if (c < 0x61 || c > 0x7a) break;
+    col = col * 26 + (c - 0x60);
+  }
+  return i === 0 ? -1 : col - 1;
+}
+
+/** Sheets hold at most this many rows; a larger `r` is a corrupt file, not data. */
+const MAX_ROWS = 1_048_576;
+
+/** A worksheet's cells as a rectangle of text (empty cells `""`, trailing empty rows dropped). */
+export function readWorksheet(xml: string, shared: readonly string[]): string[][] {
+  const rows: string[][] = [];
+  const scanner = new TagScanner(xml);
+  let row = -1;
+  let col = -1;
+  for (let tag = scanner.next(); tag; tag = scanner.next()) {
+    if (tag.kind === 'close') continue;
+    if (tag.name === 'row') {
+      const r = Number(attribute(tag.attrs, 'r'));
+      row = r >= 1 ? r - 1 : row + 1;
+      col = -1;
+    } else if (tag.name === 'c') {
+      const ref = attribute(tag.attrs, 'r');
+      const refCol = ref ? columnIndex(ref) : -1;
+      col = refCol >= 0 ? refCol : col + 1;
+      if (tag.kind === 'empty') continue;
+      const value = readCell(scanner, attribute(tag.attrs, 't'), shared);
+      const at = Math.max(row, 0);
+      if (value === '' || at >= MAX_ROWS) continue;
+      while (rows.length <= at) rows.push([]);
+      const cells = rows[at]!;
+      while (cells.length < col) cells.push('');
+      cells[col] = value;
+    }
+  }
+  return toRectangle(rows);
+}
+
+/** Reads one `<c>` element's content (up to `</c>`) as text, by its type attribute `t`. */
+function readCell(scanner: TagScanner, type: string | null, shared: readonly string[]): string {
+  let raw = '';
+  let inline = '';
+  for (let tag = scanner.next(); tag; tag = scanner.next()) {
+    if (tag.kind === 'close' && tag.name === 'c') break;
+    if (tag.name === 'v') raw = scanner.text(tag);
+    else if (tag.name === 'is') inline = readStringItem(scanner, tag);
+    else if (tag.name === 'f') scanner.text(tag); // the formula itself: we keep its cached value
+  }
+  switch (type) {
+    case 's': return shared[Number(raw)] ?? '';
+    case 'inlineStr': return inline;
+    case 'b': return raw === '1' ? 'TRUE' : raw === '0' ? 'FALSE' : raw;
+    case 'str': return unescapeOoxml(raw);
+    default: return raw;
+  }
+}
