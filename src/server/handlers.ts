@@ -65,7 +65,7 @@ export const api: ServerApi = {
         suggestedDataSheet: sheets.find((s) => s === active && !APPRAISAL_TAB.test(s)) ?? sheets.find((s) => !APPRAISAL_TAB.test(s)) ?? null,
         defaultMonth: defaultMonth(new Date(), ss.getSpreadsheetTimeZone() || 'Asia/Shanghai'),
         metrics: APPRAISAL_METRICS.map((m) => ({ id: m.id, zh: m.name.zh, en: m.name.en, unit: m.unit, direction: m.direction ?? 'higher' })),
-        presets: Object.entries(PRESETS).map(([id, p]) => ({ id, name: p.label, template: p.template })),
+        presets: Object.values(PRESETS).map((p) => ({ id: p.id, name: p.name, template: p.template })),
         savedTemplates: listTemplates(),
         fields: FIELDS.map((f) => ({ id: f.id, zh: f.zh, en: f.en })),
       };

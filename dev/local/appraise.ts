@@ -1,0 +1,162 @@
+/**
+ * The local command's engine: load export files into the in-memory spreadsheet, run the
+ * add-on's own built server code (`dist/`, as Apps Script runs it) to build the appraisal,
+ * type manual scores as a manager would, and read the tab back as a viewer sees it.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { PRESETS } from '../../src/appraisal';
+import { TAB_TAG_KEY, type TabLayout } from '../../src/appraisal/plan-types';
+import { firstNonEmpty, readTableFile } from '../../src/files';
+import { createFakeGas, loadGasProject } from '../gas';
+
+export interface AppraiseOptions {
+  data: string[];
+  template: string;
+  month: string;
+  manual?: string;
+  distDir?: string;
+  /** Extra in-memory spreadsheet setup before the build (tests: previous months, foreign tabs). */
+  timeZone?: string;
+}
+
+export interface AgentResult {
+  agent: string;
+  values: Record<string, number | string>;
+  scores: Record<string, number | string>;
+  manual: Record<string, number | string>;
+  total: number | string;
+  rank: number | string;
+  grade: string;
+  coefficient: number | string;
+  bonus: number | string;
+  previousTotal?: number | string;
+  vanished?: boolean;
+}
+
+export interface AppraiseResult {
+  sheet: string;
+  agents: AgentResult[];
+  team: { total: number | string; median?: number | string };
+  skipped: { row: number; reason: { zh: string; en: string } }[];
+  stats: { serviceCalls: number; ms: number; byMethod: Record<string, number> };
+}
+
+export const DATA_TAB = '数据';
+
+/** Stacks the tables of several files under the union of their header names (first row of each). */
+export function stackTables(tables: string[][][]): string[][] {
+  if (tables.length === 1) return tables[0]!;
+  const header: string[] = [];
+  for (const t of tables) for (const h of t[0] ?? []) if (h.trim() && !header.includes(h)) header.push(h);
+  const rows: string[][] = [header];
+  for (const t of tables) {
+    const index = (t[0] ?? []).map((h) => header.indexOf(h));
+    for (const row of t.slice(1)) {
+      const out = new Array<string>(header.length).fill('');
+      row.forEach((c, i) => {
+        const j = index[i];
+        if (j !== undefined && j >= 0) out[j] = c;
+      });
+      rows.push(out);
+    }
+  }
+  return rows;
+}
+
+export async function readDataFiles(paths: readonly string[]): Promise<string[][]> {
+  const tables: string[][][] = [];
+  for (const p of paths) {
+    const grid = firstNonEmpty(await readTableFile(basename(p), new Uint8Array(readFileSync(p))));
+    if (!grid) throw new Error(`${p}: no rows`);
+    tables.push(grid.rows);
+  }
+  return stackTables(tables);
+}
+
+export function readTemplate(spec: string): unknown {
+  if (spec in PRESETS) return PRESETS[spec as keyof typeof PRESETS].template;
+  return JSON.parse(readFileSync(spec, 'utf8'));
+}
+
+/** Manual scores file: `agent,item,score` rows (a header row is recognised and skipped). */
+export async function readManualScores(path: string): Promise<{ agent: string; item: string; score: string }[]> {
+  const grid = firstNonEmpty(await readTableFile(basename(path), new Uint8Array(readFileSync(path))));
+  const rows = grid?.rows ?? [];
+  const body = rows.length && Number.isNaN(Number(rows[0]![2])) ? rows.slice(1) : rows;
+  return body.filter((r) => r[0]?.trim()).map((r) => ({ agent: r[0]!.trim(), item: (r[1] ?? '').trim(), score: (r[2] ?? '').trim() }));
+}
+
+export type Runtime = ReturnType<typeof startRuntime>;
+
+/** A fresh in-memory spreadsheet with the built bundle loaded into a vm context, as Apps Script would. */
+export function startRuntime(opts: { distDir?: string; timeZone?: string; html?: Record<string, string> } = {}) {
+  const fake = createFakeGas({ timeZone: opts.timeZone ?? 'Asia/Shanghai', locale: 'zh_CN', html: opts.html });
+  const ctx = loadGasProject(opts.distDir ?? 'dist', fake.globals) as unknown as Record<string, (req: unknown) => any>;
+  return { fake, ctx };
+}
+
+export function layoutOf(rt: Runtime, sheetName: string): TabLayout {
+  const md = rt.fake.book.metadata(sheetName).find((m: { key: string }) => m.key === TAB_TAG_KEY);
+  if (!md) throw new Error(`${sheetName} carries no ${TAB_TAG_KEY} metadata`);
+  return JSON.parse(md.value) as TabLayout;
+}
+
+/** The tab as a viewer sees it, per agent, keyed by the layout the build stored. */
+export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult, 'skipped' | 'stats'> {
+  const layout = layoutOf(rt, sheetName);
+  const grid = rt.fake.book.values(sheetName) as unknown[][];
+  const at = (r: number, c: number) => grid[r - 1]?.[c - 1] as number | string;
+  const agents: AgentResult[] = [];
+  const total = layout.agentCount + layout.vanishedCount;
+  for (let i = 0; i < total; i++) {
+    const r = layout.firstAgentRow + i;
+    const pick = (cols: Record<string, number>) => Object.fromEntries(Object.entries(cols).map(([k, c]) => [k, at(r, c)]));
+    const row: AgentResult = {
+      agent: String(at(r, layout.agentColumn)),
+      values: pick(layout.valueColumns),
+      scores: pick(layout.scoreColumns),
+      manual: pick(layout.manualColumns),
+      total: at(r, layout.totalColumn),
+      rank: at(r, layout.rankColumn),
+      grade: String(at(r, layout.gradeColumn)),
+      coefficient: at(r, layout.coefficientColumn),
+      bonus: at(r, layout.bonusColumn),
+    };
+    if (i >= layout.agentCount) row.vanished = true;
+    agents.push(row);
+  }
+  const totals = agents.filter((a) => !a.vanished).map((a) => Number(a.total)).filter(Number.isFinite).sort((a, b) => a - b);
+  const mean = totals.reduce((s, x) => s + x, 0) / (totals.length || 1);
+  return { sheet: sheetName, agents, team: { total: Math.round(mean * 100) / 100 } };
+}
+
+export async function appraise(opts: AppraiseOptions): Promise<AppraiseResult> {
+  const rows = await readDataFiles(opts.data);
+  const template = readTemplate(opts.template);
+  const rt = startRuntime({ distDir: opts.distDir, timeZone: opts.timeZone });
+  rt.fake.book.addSheet(DATA_TAB, rows);
+  rt.fake.calls.reset();
+  const t0 = performance.now();
+  const reply = rt.ctx.kk_buildAppraisal({ sheetName: DATA_TAB, month: opts.month, template });
+  const ms = performance.now() - t0;
+  const serviceCalls = rt.fake.calls.spreadsheet;
+  const byMethod = rt.fake.calls.byMethod();
+  if (!reply.ok) {
+    const details = (reply.details ?? []).map((d: { zh: string }) => `\n  - ${d.zh}`).join('');
+    throw new Error(`${reply.error.zh}${details}\n${reply.error.en}`);
+  }
+  const sheetName: string = reply.value.sheetName;
+  if (opts.manual) {
+    const layout = layoutOf(rt, sheetName);
+    const names = (rt.fake.book.values(sheetName) as unknown[][]).map((r) => String(r[layout.agentColumn - 1] ?? ''));
+    for (const m of await readManualScores(opts.manual)) {
+      const col = layout.manualColumns[m.item];
+      const row = names.indexOf(m.agent, layout.firstAgentRow - 1) + 1;
+      if (!col) throw new Error(`--manual: "${m.item}" is not a manual item of the template (${Object.keys(layout.manualColumns).join(', ')})`);
+      if (row < layout.firstAgentRow) throw new Error(`--manual: no agent "${m.agent}" in ${sheetName}`);
+      rt.fake.book.typeCell(sheetName, row, col, m.score);
+    }
+  }
+  return { ...readResults(rt, sheetName), skipped: reply.value.skipped, stats: { serviceCalls, ms: Math.round(ms), byMethod } };
+}

@@ -1,0 +1,78 @@
+/**
+ * `npm run appraise -- --data FILE... --template FILE|preset --month YYYY-MM [--manual FILE] [--json]`
+ * Runs the add-on's own server code against the in-memory spreadsheet and prints the tab as a
+ * viewer sees it (../shared/spec/appraisal.md, "Local command").
+ */
+import { CATALOGUE } from '../src/metrics/catalogue';
+import { appraise, type AppraiseResult } from '../dev/local/appraise';
+
+const USAGE = `usage: npm run appraise -- --data FILE [FILE...] --template FILE|presale|aftersale|mixed --month YYYY-MM [--manual FILE] [--json]`;
+
+export function parseArgs(argv: readonly string[]) {
+  const out = { data: [] as string[], template: '', month: '', manual: undefined as string | undefined, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--json') out.json = true;
+    else if (a === '--data') while (argv[i + 1] && !argv[i + 1]!.startsWith('--')) out.data.push(argv[++i]!);
+    else if (a === '--template') out.template = argv[++i] ?? '';
+    else if (a === '--month') out.month = argv[++i] ?? '';
+    else if (a === '--manual') out.manual = argv[++i];
+    else throw new Error(`unknown argument ${a}\n${USAGE}`);
+  }
+  if (!out.data.length || !out.template || !/^\d{4}-(0[1-9]|1[0-2])$/.test(out.month)) throw new Error(USAGE);
+  return out;
+}
+
+/** Terminal width of a string: CJK and full-width characters take two columns. */
+const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+const padEnd = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
+
+function fmt(v: unknown, unit?: string): string {
+  if (typeof v !== 'number') return String(v ?? '');
+  if (unit === 'fraction') return `${(v * 100).toFixed(2)}%`;
+  if (unit === 'yuan') return `¥${v.toFixed(2)}`;
+  return Number.isInteger(v) ? String(v) : v.toFixed(2);
+}
+
+export function renderTable(r: AppraiseResult): string {
+  const metricIds = Object.keys(r.agents[0]?.values ?? {});
+  const manualIds = Object.keys(r.agents[0]?.manual ?? {});
+  const unit = (id: string) => CATALOGUE.find((e) => e.id === id)?.unit;
+  const name = (id: string) => CATALOGUE.find((e) => e.id === id)?.name.zh ?? id;
+  const head = ['客服', ...metricIds.map(name), ...manualIds, '总分', '排名', '等级', '系数', '奖金'];
+  const body = r.agents.map((a) => [
+    a.vanished ? `${a.agent}（本月无数据）` : a.agent,
+    ...metricIds.map((id) => `${fmt(a.values[id], unit(id))} → ${fmt(a.scores[id])}`),
+    ...manualIds.map((id) => fmt(a.manual[id])),
+    fmt(a.total), fmt(a.rank), a.grade, fmt(a.coefficient), fmt(a.bonus),
+  ]);
+  const widths = head.map((h, i) => Math.max(width(h), ...body.map((row) => width(row[i]!))));
+  const line = (cells: string[]) => cells.map((c, i) => padEnd(c, widths[i]!)).join('  ').trimEnd();
+  return [
+    r.sheet,
+    line(head),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...body.map(line),
+    '',
+    `团队平均总分 team average total: ${fmt(r.team.total)}`,
+    `跳过的行 skipped rows: ${r.skipped.length}${r.skipped.length ? ` (${r.skipped.slice(0, 5).map((s) => `${s.row}: ${s.reason.zh}`).join('; ')}${r.skipped.length > 5 ? ' …' : ''})` : ''}`,
+    `服务调用 service calls: ${r.stats.serviceCalls}, ${r.stats.ms} ms`,
+  ].join('\n');
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const result = await appraise({ data: args.data, template: args.template, month: args.month, manual: args.manual });
+  if (args.json) {
+    const { skipped: _skipped, ...rest } = result;
+    const { byMethod: _byMethod, ...stats } = rest.stats;
+    console.log(JSON.stringify({ ...rest, stats }, null, 2));
+  } else {
+    console.log(renderTable(result));
+  }
+}
+
+main().catch((e: Error) => {
+  console.error(e.message);
+  process.exit(1);
+});

@@ -1,0 +1,129 @@
+/**
+ * `npm run bench`: speed, measured, never asserted. Prints a table and rewrites BENCHMARKS.md.
+ * - rows per second of one custom-function call through the built bundle in a vm context
+ *   (as Apps Script runs it), against a bare division loop over the same number[][];
+ * - the pushed script's size and the time to load it into a fresh V8 context;
+ * - service calls and milliseconds to build an appraisal of 10 … 5,000 agents (`mixed` preset);
+ * - the sidebar's size.
+ */
+import { statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { runInContext } from 'node:vm';
+import { PRESETS } from '../src/appraisal';
+import { createFakeGas, loadGasProject } from '../dev/gas';
+import { startRuntime } from '../dev/local/appraise';
+import { PUSHED_SCRIPTS } from './build';
+import { syntheticExport } from './synthetic';
+
+const DIST = 'dist';
+type Fn = (...a: unknown[]) => unknown;
+
+function best(times: number, f: () => void): number {
+  let min = Infinity;
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    f();
+    min = Math.min(min, performance.now() - t0);
+  }
+  return min;
+}
+
+const column = <T>(n: number, f: (i: number) => T): T[][] => Array.from({ length: n }, (_, i) => [f(i)]);
+
+function functionRows() {
+  const fake = createFakeGas({ timeZone: 'Asia/Shanghai' });
+  const ctx = loadGasProject(DIST, fake.globals) as unknown as Record<string, Fn>;
+  const out: string[][] = [];
+  for (const n of [10_000, 100_000, 1_000_000]) {
+    const reps = n >= 1_000_000 ? 2 : 5;
+    const paid = column(n, (i) => i % 50);
+    const asked = column(n, (i) => 50 + (i % 50));
+    const bare = best(reps, () => {
+      const o: number[][] = new Array(n);
+      for (let i = 0; i < n; i++) o[i] = [(paid[i]![0] as number) / (asked[i]![0] as number)];
+    });
+    const ratio = best(reps, () => ctx.INQUIRY_CONVERSION!(paid, asked));
+    const text = column(n, (i) => `${i % 3}分${i % 60}秒`);
+    const replies = column(n, (i) => 1 + (i % 9));
+    const coerced = best(reps, () => ctx.AVG_RESPONSE_TIME!(text, replies));
+    const day = (i: number) => `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const refundDates = column(n, day);
+    const orderDates = column(n, (i) => day(i + 3));
+    const keys = column(n, (i) => `客服${i % 100}`);
+    const agents = column(100, (i) => `客服${i}`);
+    const dated = best(reps, () => ctx.REFUND_RATE_28D!(refundDates, orderDates, '2026-11-28', keys, keys, agents));
+    const rps = (ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString('en-US')}`;
+    out.push([n.toLocaleString('en-US'), rps(bare), rps(ratio), `${(ratio / bare).toFixed(2)}×`, rps(coerced), rps(dated)]);
+  }
+  return out;
+}
+
+function loadTime() {
+  const fake = createFakeGas({ timeZone: 'Asia/Shanghai' });
+  return best(10, () => {
+    const ctx = loadGasProject(DIST, fake.globals);
+    runInContext('typeof INQUIRY_CONVERSION', ctx);
+  });
+}
+
+function appraisalRows() {
+  const template = PRESETS.mixed.template;
+  const out: string[][] = [];
+  for (const agents of [10, 100, 1000, 5000]) {
+    const rows = syntheticExport(agents, 'per-agent');
+    const rt = startRuntime({ distDir: DIST });
+    rt.fake.book.addSheet('数据', rows);
+    rt.fake.calls.reset();
+    const t0 = performance.now();
+    const reply = rt.ctx.kk_buildAppraisal({ sheetName: '数据', month: '2026-11', template });
+    const first = performance.now() - t0;
+    if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+    const calls = rt.fake.calls.spreadsheet;
+    rt.fake.calls.reset();
+    const t1 = performance.now();
+    rt.ctx.kk_buildAppraisal({ sheetName: '数据', month: '2026-11', template });
+    const rebuild = performance.now() - t1;
+    out.push([agents.toLocaleString('en-US'), String(calls), first.toFixed(0), String(rt.fake.calls.spreadsheet), rebuild.toFixed(0)]);
+  }
+  return out;
+}
+
+function table(head: string[], rows: string[][]): string {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+const kib = (f: string) => `${(statSync(join(DIST, f)).size / 1024).toFixed(1)} KiB`;
+
+const fnTable = table(['rows', 'bare division loop (rows/s)', 'INQUIRY_CONVERSION (rows/s)', 'ratio vs bare', 'AVG_RESPONSE_TIME on text durations (rows/s)', 'REFUND_RATE_28D dated, 100 agents (rows/s)'], functionRows());
+const sizeTable = table(['file', 'size'], [
+  ...PUSHED_SCRIPTS.map((f) => [`dist/${f}`, kib(f)]),
+  ['pushed script total', `${(PUSHED_SCRIPTS.reduce((s, f) => s + statSync(join(DIST, f)).size, 0) / 1024).toFixed(1)} KiB`],
+  ['dist/sidebar.html', kib('sidebar.html')],
+  ['load into a fresh V8 context', `${loadTime().toFixed(1)} ms`],
+]);
+const buildTable = table(['agents', 'service calls (build)', 'build ms', 'service calls (rebuild)', 'rebuild ms'], appraisalRows());
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const date = new Date().toISOString().slice(0, 10);
+const md = `# Benchmarks
+
+Measured by \`npm run bench\` on ${date}, ${machine}. Times are the best of several runs; the
+functions run through the built bundle in a \`node:vm\` context, the appraisal through the server
+code against the in-memory spreadsheet (HyperFormula evaluates every formula it writes, which
+dominates the build time here; Google's servers do that work in Sheets).
+
+## Sheet functions: one call over a column
+
+${fnTable}
+
+## Pushed script and sidebar
+
+${sizeTable}
+
+## Building the appraisal (\`mixed\` preset)
+
+${buildTable}
+`;
+writeFileSync('BENCHMARKS.md', md);
+console.log(md);
