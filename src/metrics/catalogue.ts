@@ -9,8 +9,9 @@ import type { ArgSpec, CatalogueEntry, InputKind } from './types';
 const arg = (name: string, kind: InputKind, zh: string, en: string, optional = false): ArgSpec =>
   optional ? { name, kind, doc: { zh, en }, optional } : { name, kind, doc: { zh, en } };
 
-const AS_OF = (days: number) =>
-  arg('as_of', 'date', `统计截止日（含），窗口为其前 ${days} 个自然日`, `last day of the window (included); the window is the ${days} calendar days ending on it`, true);
+/** `as_of` is optional in a rate's argument list (the 2-argument form omits it) but required in its dated form. */
+const AS_OF = (days: number, optional = true) =>
+  arg('as_of', 'date', `统计截止日（含），窗口为其前 ${days} 个自然日`, `last day of the window (included); the window is the ${days} calendar days ending on it`, optional);
 const ROW_KEYS = (what: string, whatEn: string) =>
   arg(`${what}_keys`, 'key', `可选：每行所属客服（与日期列等长）`, `optional: the agent of each ${whatEn} row (same shape as its dates)`, true);
 const KEYS = arg('keys', 'key', '可选：要统计的客服列表，每个返回一个值', 'optional: the agents to report, one result per key', true);
@@ -40,7 +41,7 @@ function windowRate(
     datedForm: [
       arg(`${rowName}_dates`, 'date', `${numZh}发生日期列`, `dates of the ${numEn}`),
       arg('order_dates', 'date', '成交日期列', 'order dates'),
-      AS_OF(28), ROW_KEYS(rowName, rowName),
+      AS_OF(28, false), ROW_KEYS(rowName, rowName),
       arg('order_keys', 'key', '可选：每笔成交所属客服', 'optional: the agent of each order row', true),
       KEYS,
     ],

@@ -82,10 +82,17 @@ export const DEFAULT_GRADES: readonly GradeBand[] = [
   { min: 0, grade: 'D', coefficient: 0.5 },
 ];
 
-/** The band of the highest minimum the total reaches; the lowest band when none is reached. */
-export function gradeBand(total: number, bands: readonly GradeBand[] = DEFAULT_GRADES): GradeBand {
-  let best: GradeBand | undefined;
-  let lowest: GradeBand | undefined;
+/** What choosing a band needs: its minimum. `GradeBand` has more; `KPI_GRADE`'s bands have only a grade. */
+export interface GradeMin {
+  min: number;
+}
+
+/** The band of the highest minimum the total reaches; the lowest band when none is reached. `bands` must not be empty. */
+export function gradeBand(total: number): GradeBand;
+export function gradeBand<B extends GradeMin>(total: number, bands: readonly B[]): B;
+export function gradeBand(total: number, bands: readonly GradeMin[] = DEFAULT_GRADES): GradeMin {
+  let best: GradeMin | undefined;
+  let lowest: GradeMin | undefined;
   for (const b of bands) {
     if (total >= b.min && (!best || b.min > best.min)) best = b;
     if (!lowest || b.min < lowest.min) lowest = b;

@@ -70,3 +70,13 @@ export interface CatalogueEntry {
   /** Whether the function appears among the appraisal template's metrics. */
   appraisal: boolean;
 }
+
+/** What every sheet function needs besides its arguments: the spreadsheet's time zone and the user's language. */
+export interface CallContext {
+  /** IANA zone of the spreadsheet (`getSpreadsheetTimeZone()`), e.g. `Asia/Shanghai`. */
+  timeZone: string;
+  locale: 'zh' | 'en';
+}
+
+/** A coerced cell: a number, `null` for blank, or the error marker its output cell will show. */
+export type Coerced = number | null | CellError;
