@@ -1,0 +1,74 @@
+/**
+ * Section 3, the build: one button (disabled, with the reason beside it, until the weights add up
+ * to 100 and the template is clean), progress through analyse → validate → build, then the summary
+ * with a button that opens the new tab, and "prepare for the owner".
+ */
+import type { BuildReply } from '../server/api';
+import type { App } from './app';
+import { h } from './dom';
+import { renderNotice } from './notice-view';
+import type { StringKey } from './strings';
+
+export type StepName = 'analyse' | 'validate' | 'build';
+export type StepStatus = 'pending' | 'running' | 'done' | 'failed';
+export const STEPS: readonly StepName[] = ['analyse', 'validate', 'build'];
+
+const STEP_LABELS: Record<StepName, StringKey> = { analyse: 'stepAnalyse', validate: 'stepValidate', build: 'stepBuild' };
+const STATUS_LABELS: Record<StepStatus, StringKey> = { pending: 'stepPending', running: 'stepRunning', done: 'stepDone', failed: 'stepFailed' };
+
+/** The name the server gives the month's tab (appraisal.md: `考核 2026-11`). */
+export const appraisalTabName = (month: string) => `考核 ${month}`;
+
+export function renderBuildSection(app: App): HTMLElement {
+  const s = app.state;
+  const button = h('button', {
+    type: 'button', id: 'build', className: 'primary',
+    on: { click: () => void app.build() },
+  });
+  const blocker = h('p', { id: 'build-blocker', className: 'blocker', attrs: { 'aria-live': 'polite' } });
+  button.setAttribute('aria-describedby', blocker.id);
+
+  app.setLive('build', () => {
+    const exists = s.server.sheets.includes(appraisalTabName(s.month));
+    button.textContent = app.t(exists ? 'rebuild' : 'build', { month: s.month });
+    const reason = app.state.busy ? null : app.buildBlocker();
+    button.disabled = s.busy || reason !== null;
+    blocker.textContent = reason ? app.text(reason) : '';
+  });
+
+  return h('div', {},
+    h('h2', { text: app.t('buildTitle') }),
+    h('div', { className: 'actions' }, button),
+    blocker,
+    s.steps ? renderSteps(app, s.steps) : null,
+    s.buildNotice ? renderNotice(s.buildNotice, (m) => app.text(m)) : null,
+    s.built ? renderSummary(app, s.built) : null,
+    h('div', { className: 'actions' },
+      h('button', {
+        type: 'button', id: 'prepare-owner', text: app.t('prepareOwner'),
+        disabled: s.busy || !s.server.sheets.includes(appraisalTabName(s.month)),
+        on: { click: () => void app.prepareForOwner() },
+      })),
+  );
+}
+
+function renderSteps(app: App, steps: Record<StepName, StepStatus>): HTMLElement {
+  return h('ol', { className: 'steps', id: 'build-steps' },
+    ...STEPS.map((step) => h('li', { className: `step step-${steps[step]}`, attrs: { 'data-step': step } },
+      h('span', { className: 'step-name', text: app.t(STEP_LABELS[step]) }),
+      h('span', { className: 'step-status', text: app.t(STATUS_LABELS[steps[step]]) }))));
+}
+
+function renderSummary(app: App, built: BuildReply): HTMLElement {
+  return h('div', { className: 'summary-box', id: 'build-summary', attrs: { role: 'status' } },
+    h('h3', { text: app.t(built.rebuilt ? 'rebuiltTitle' : 'builtTitle', { sheet: built.sheetName }) }),
+    h('ul', {},
+      h('li', { text: app.t('builtAgents', { n: built.agents }) }),
+      h('li', { text: app.t('builtSkipped', { n: built.skipped.length }) }),
+      h('li', { text: app.t('builtVanished', { n: built.vanished.length }) })),
+    built.vanished.length > 0 ? h('ul', { className: 'vanished' }, ...built.vanished.map((name) => h('li', { text: name }))) : null,
+    h('button', {
+      type: 'button', id: 'open-sheet', text: app.t('openSheet', { sheet: built.sheetName }), disabled: app.state.busy,
+      on: { click: () => void app.openSheet(built.sheetName) },
+    }));
+}
