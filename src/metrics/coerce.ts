@@ -8,8 +8,7 @@
  */
 import { NUM_ERROR, VALUE_ERROR } from './types';
 import type { Coerced, InputKind } from './types';
-import type { ZoneRef } from './timezone';
-import { MS_PER_DAY, SHEETS_EPOCH_DAY, dayNumberAt, daysFromCivil, isCivilDate, wallClockMs } from './timezone';
+import { MS_PER_DAY, SHEETS_EPOCH_DAY, dayNumberAt, daysFromCivil, isCivilDate, wallClockMs, type ZoneRef } from './timezone';
 
 /**
  * Whether a value is a Date, from this realm or another (Apps Script is emulated in a `node:vm`
@@ -103,20 +102,24 @@ function nonNegative(read: Coerced): Coerced {
   return typeof read === 'number' && read < 0 ? NUM_ERROR : read;
 }
 
+/** A non-negative number, plain numbers first (the hot path of every ratio). */
+function readNonNegative(x: unknown): Coerced {
+  if (typeof x === 'number' && x >= 0 && x !== Infinity) return x;
+  return nonNegative(readNumber(x));
+}
+
 /**
  * A count of things (buyers, orders, replies): a non-negative number; negative is `#NUM!`.
  * Booleans are `#VALUE!` although Sheets arithmetic reads TRUE as 1: a checkbox column mapped
  * as a count is a mistake to show, not a 1 to add.
  */
 export function readCount(x: unknown): Coerced {
-  if (typeof x === 'number' && x >= 0 && x !== Infinity) return x;
-  return nonNegative(readNumber(x));
+  return readNonNegative(x);
 }
 
 /** Money in yuan: `¥1,234.50`, `1234元`, `RMB 12`; negative is `#NUM!`. */
 export function readAmount(x: unknown): Coerced {
-  if (typeof x === 'number' && x >= 0 && x !== Infinity) return x;
-  return nonNegative(readNumber(x));
+  return readNonNegative(x);
 }
 
 /** A 1–5 service rating; outside 1–5 is `#NUM!`. */
@@ -237,7 +240,7 @@ export function readDuration(x: unknown, unit: DurationUnit, timeZone: ZoneRef):
     const n = durationOfDate(x, unit, timeZone);
     return n < 0 ? NUM_ERROR : n * SECONDS_IN[unit] > MAX_DURATION_DAYS * 86_400 ? VALUE_ERROR : n;
   }
-  return nonNegative(readNumber(x));
+  return readNonNegative(x);
 }
 
 // ---------------------------------------------------------------------------------------------
