@@ -1,0 +1,27 @@
+/** What the playground's grid page receives: every tab of the in-memory spreadsheet, as display text. */
+export interface SheetView {
+  name: string;
+  /** Display text of every cell (evaluated values under their number formats). */
+  cells: string[][];
+  /** Per cell: right-aligned (a number), bold, background colour, note. */
+  numeric: boolean[][];
+  bold: boolean[][];
+  backgrounds: (string | null)[][];
+  notes: string[][];
+  /** Whether cells can be typed into (the appraisal tabs, where the manager enters manual scores). */
+  editable: boolean;
+}
+
+export interface BookView {
+  active: string;
+  sheets: SheetView[];
+}
+
+/** A cell typed in the grid, as a user would type it in Sheets. */
+export interface TypedCell {
+  sheet: string;
+  /** 1-based. */
+  row: number;
+  column: number;
+  text: string;
+}
