@@ -1,0 +1,88 @@
+/**
+ * Per-cell formatting (number formats, weights, backgrounds, notes …) kept sparsely: only cells somebody set
+ * are stored, so a 5,000-row data tab with no formats costs nothing.
+ */
+import type { Rect } from './a1';
+
+/** Larger than Sheets' 18,278 columns, so `row * KEY_STRIDE + column` is unique (and exact below 2^53). */
+const KEY_STRIDE = 32_768;
+
+/** The map key of a 1-based cell. */
+export function cellKey(row: number, column: number): number {
+  return row * KEY_STRIDE + column;
+}
+
+export class CellAttribute<T> {
+  private readonly cells = new Map<number, T>();
+
+  get size(): number {
+    return this.cells.size;
+  }
+
+  get(row: number, column: number): T | undefined {
+    return this.cells.get(cellKey(row, column));
+  }
+
+  getByKey(key: number): T | undefined {
+    return this.cells.get(key);
+  }
+
+  /** `undefined` removes the attribute (back to the default). */
+  set(row: number, column: number, value: T | undefined): void {
+    if (value === undefined) this.cells.delete(cellKey(row, column));
+    else this.cells.set(cellKey(row, column), value);
+  }
+
+  /** A grid of the rectangle's values, `fallback` where unset. */
+  grid<D>(rect: Rect, fallback: D): (T | D)[][] {
+    const rows: (T | D)[][] = new Array(rect.numRows);
+    for (let r = 0; r < rect.numRows; r++) {
+      const row: (T | D)[] = new Array(rect.numColumns);
+      for (let c = 0; c < rect.numColumns; c++) row[c] = this.cells.get(cellKey(rect.row + r, rect.column + c)) ?? fallback;
+      rows[r] = row;
+    }
+    return rows;
+  }
+
+  clear(): void {
+    this.cells.clear();
+  }
+
+  /** The smallest `rows × columns` from A1 that holds every set cell. */
+  extent(): { rows: number; columns: number } {
+    let rows = 0;
+    let columns = 0;
+    for (const key of this.cells.keys()) {
+      rows = Math.max(rows, Math.floor(key / KEY_STRIDE));
+      columns = Math.max(columns, key % KEY_STRIDE);
+    }
+    return { rows, columns };
+  }
+}
+
+export type FontWeight = 'bold' | 'normal';
+export type HorizontalAlignment = 'left' | 'center' | 'right' | 'normal';
+
+/** Everything `clearFormats()` resets, plus notes (which only `clearNotes()` removes). */
+export class SheetStyles {
+  readonly numberFormat = new CellAttribute<string>();
+  readonly fontWeight = new CellAttribute<FontWeight>();
+  readonly background = new CellAttribute<string>();
+  readonly wrap = new CellAttribute<boolean>();
+  readonly alignment = new CellAttribute<HorizontalAlignment>();
+  readonly note = new CellAttribute<string>();
+
+  clearFormats(): void {
+    this.numberFormat.clear();
+    this.fontWeight.clear();
+    this.background.clear();
+    this.wrap.clear();
+    this.alignment.clear();
+  }
+
+  /** The extent of every formatted or annotated cell. */
+  extent(): { rows: number; columns: number } {
+    const all = [this.numberFormat, this.fontWeight, this.background, this.wrap, this.alignment, this.note].map((a) => a.extent());
+    return { rows: Math.max(...all.map((e) => e.rows)), columns: Math.max(...all.map((e) => e.columns)) };
+  }
+}
