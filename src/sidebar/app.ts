@@ -177,6 +177,8 @@ export class App {
   /** Runs an action with the busy flag up (buttons disabled, "Working…" shown); unexpected errors become a notice. */
   private async busy(action: () => Promise<void>): Promise<void> {
     if (this.state.busy) return;
+    // Controls are disabled (and so lose focus) while busy: give focus back to the same control afterwards.
+    const focused = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
     this.state.busy = true;
     this.renderAll();
     try {
@@ -187,6 +189,7 @@ export class App {
     } finally {
       this.state.busy = false;
       this.renderAll();
+      if (focused && (document.activeElement === null || document.activeElement === document.body)) document.getElementById(focused)?.focus();
     }
   }
 

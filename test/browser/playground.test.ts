@@ -4,7 +4,7 @@
  * The steps run in order on one page, as a manager would: import, correct a column, fix the
  * weights, build, type a manual score, rebuild. Screenshots go to docs/screenshots/ for the README.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
@@ -180,6 +180,17 @@ describe('the sidebar and the playground in Chromium', () => {
     expect(await sidebar.locator('#issues-weights [role="alert"]').count()).toBe(0);
   });
 
+  it('saves the template with the document and exports it as JSON', async () => {
+    await sidebar.locator('#save-template').click();
+    await sidebar.locator('.section-template .notice-info', { hasText: '已保存模板「浏览器测试模板」' }).waitFor();
+    expect(await sidebar.locator('#template-source').inputValue()).toBe('saved:浏览器测试模板');
+    const [download] = await Promise.all([page.waitForEvent('download'), sidebar.locator('#export-template').click()]);
+    expect(download.suggestedFilename()).toBe('浏览器测试模板.json');
+    const exported: unknown = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    // the weights are back at 60 + 40, so the export is the imported template again
+    expect(exported).toEqual(TEMPLATE);
+  });
+
   it('builds the appraisal tab step by step and opens it', async () => {
     await sidebar.locator('#build').click();
     await sidebar.locator('#build-summary').waitFor();
@@ -227,6 +238,15 @@ describe('the sidebar and the playground in Chromium', () => {
     expect(await numberIn(cell(TAB, xiaomei, l.manualColumns['工作态度']!))).toBe(90);
     // unchanged data and template: total still (60 × 75 + 40 × 90) ÷ 100 = 81
     expect(await numberIn(cell(TAB, xiaomei, l.totalColumn))).toBe(81);
+  });
+
+  it('prepares the tab for the owner: protected, manual columns left editable', async () => {
+    await sidebar.locator('#prepare-owner').click();
+    await sidebar.locator('.section-build .notice-info', { hasText: `「${TAB}」已保护` }).waitFor();
+    const sheetProtection = playground.fake.book.protections(TAB).find((p) => p.type === 'SHEET');
+    // the manual score column (e.g. I17:I20) stays editable for the manager
+    const manualLetter = String.fromCharCode(64 + layout().manualColumns['工作态度']!);
+    expect(sheetProtection?.unprotected.some((range) => new RegExp(`^${manualLetter}\\d+(:${manualLetter}\\d+)?$`).test(range))).toBe(true);
   });
 
   it('switches the sidebar to English and back, remembering the choice on the server', async () => {
