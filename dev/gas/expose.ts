@@ -42,12 +42,11 @@ function isExposable(value: object): value is Exposable {
 
 /**
  * Names that test runners, `await` and string conversion probe on any object. They read as `undefined`
- * instead of throwing, as they would on a real Apps Script object.
+ * instead of throwing, as they would on a real Apps Script object. No Apps Script method starts with `_`,
+ * `@@` or `$$`, so those (library markers such as `@@__IMMUTABLE_ITERABLE__@@`) read as `undefined` too.
  */
-const PROBES = new Set([
-  'then', 'toJSON', 'valueOf', 'constructor', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName',
-  '@@__IMMUTABLE_ITERABLE__@@', '@@__IMMUTABLE_RECORD__@@', '_isMockFunction',
-]);
+const PROBES = new Set(['then', 'toJSON', 'valueOf', 'constructor', 'asymmetricMatch', 'nodeType', 'tagName']);
+const isProbe = (prop: string) => PROBES.has(prop) || prop.startsWith('_') || prop.startsWith('@@') || prop.startsWith('$$');
 
 export class Boundary {
   private realm: Realm = OUTER_REALM;
@@ -75,7 +74,7 @@ export class Boundary {
   }
 
   private read(fake: Exposable, spec: ApiSpec, prop: string | symbol): unknown {
-    if (typeof prop === 'symbol' || PROBES.has(prop)) return undefined;
+    if (typeof prop === 'symbol' || isProbe(prop)) return undefined;
     if (spec.methods.has(prop)) return (...args: unknown[]) => this.call(fake, spec, prop, args);
     if (Object.prototype.hasOwnProperty.call(spec.props, prop)) return spec.props[prop];
     if (prop === 'toString') return () => spec.type;

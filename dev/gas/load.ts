@@ -45,7 +45,8 @@ function contextRealm(context: vm.Context): Realm {
 
 /**
  * Loads the project into a new context and returns it: its global functions are properties of the
- * context (`context.kk_buildAppraisal(...)`). Fakes made by `createFakeGas()` answer in this context's realm.
+ * context (`context.kk_buildAppraisal(...)`). Fakes made by `createFakeGas()` answer in this context's realm
+ * (in the last one's, if the same globals are loaded more than once).
  */
 export function loadGasProject(distDir: string, globals: object): vm.Context {
   const files = pushOrder(distDir);

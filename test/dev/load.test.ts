@@ -109,4 +109,10 @@ describe('the fakes inside the context', () => {
     // and the test side still reads plain values of this realm
     expect((fake.book.values(fake.book.activeSheetName())[0]![0] as Date).toISOString()).toBe('2026-11-28T00:00:00.000Z');
   });
+
+  it('the script’s console writes to book.logs', () => {
+    const fake = createFakeGas();
+    vm.runInContext('console.error("写入失败", 3)', loadGasProject(project({ 'a.js': '' }), fake.globals));
+    expect(fake.book.logs).toEqual([{ source: 'console', level: 'error', text: '写入失败 3' }]);
+  });
 });
