@@ -57,7 +57,10 @@ export class App {
     replaceChildren(this.root, this.header, this.statusLine, this.appNotice);
     const reply = await this.call('kk_getState', {});
     if (!reply.ok) {
-      this.showAppNotice({ kind: 'error', msg: reply.error, details: reply.details });
+      // No state, no sections: say what went wrong and offer to try again (e.g. after a timeout).
+      const notice = renderNotice({ kind: 'error', msg: reply.error, ...(reply.details ? { details: reply.details } : {}) }, (m) => pick(m, 'zh'));
+      const retry = h('button', { type: 'button', id: 'retry', text: `${STRINGS.retry.zh} / ${STRINGS.retry.en}`, on: { click: () => void this.start() } });
+      replaceChildren(this.appNotice, notice, retry);
       this.statusLine.textContent = '';
       return;
     }
@@ -205,13 +208,13 @@ export class App {
     this.refreshLive();
   }
 
-  setDataSheet(name: string): void {
+  /** Another data tab: the manager's corrections belonged to the old one; its columns are read at once. */
+  setDataSheet(name: string): Promise<void> {
     this.state.dataSheet = name || null;
     this.state.mapping = {};
     this.state.analysis = null;
     this.state.dataNotice = null;
-    this.render('data');
-    this.render('build');
+    return this.analyse();
   }
 
   analyse(): Promise<void> {

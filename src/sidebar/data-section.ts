@@ -17,7 +17,7 @@ export function renderDataSection(app: App): HTMLElement {
 
   const sheetSelect = h('select', {
     id: 'data-sheet', disabled: s.busy || sheets.length === 0,
-    on: { change: () => app.setDataSheet(sheetSelect.value) },
+    on: { change: () => void app.setDataSheet(sheetSelect.value) },
   }, ...(sheets.length === 0 ? [option('', app.t('noSheets'))] : sheets.map((name) => option(name, name, name === s.dataSheet))));
 
   const monthInput = h('input', {

@@ -11,6 +11,7 @@ export const STRINGS = {
   switchLocaleLabel: { zh: '切换为英文界面', en: 'Switch the sidebar to Chinese' },
   loading: { zh: '正在读取表格…', en: 'Reading the spreadsheet…' },
   working: { zh: '处理中…', en: 'Working…' },
+  retry: { zh: '重试', en: 'Try again' },
 
   // Data
   dataTitle: { zh: '1. 数据', en: '1. Data' },
