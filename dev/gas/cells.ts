@@ -33,8 +33,11 @@ function impliedFormat(type: CellValueDetailedType, value: unknown): string | un
     case CellValueDetailedType.NUMBER_DATE: return DATE_FORMAT;
     case CellValueDetailedType.NUMBER_DATETIME: return DATE_TIME_FORMAT;
     case CellValueDetailedType.NUMBER_TIME: return TIME_FORMAT;
-    case CellValueDetailedType.NUMBER_PERCENT:
-      return typeof value === 'number' && Number.isInteger(Math.round(value * 1e8) / 1e6) ? '0%' : '0.00%';
+    case CellValueDetailedType.NUMBER_PERCENT: {
+      // A whole percentage (12%) shows as 0%, others (12.5%) with two decimals; rounding drops float noise.
+      const percent = typeof value === 'number' ? Math.round(value * 1e8) / 1e6 : NaN;
+      return Number.isInteger(percent) ? '0%' : '0.00%';
+    }
     default: return undefined;
   }
 }

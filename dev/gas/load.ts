@@ -1,7 +1,7 @@
 /**
  * Runs the built Apps Script project (`dist/*.js`: plain global functions) the way Apps Script does: every
- * file in push order in ONE V8 context whose only globals are the given services. There is no `require`,
- * `process`, `Buffer`, `module`, `setTimeout` or `fetch` in there, as in Apps Script.
+ * file in push order in ONE V8 context whose only globals are the given services, in the script's time zone.
+ * There is no `require`, `process`, `Buffer`, `module`, `setTimeout` or `fetch` in there, as in Apps Script.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -32,6 +32,25 @@ export function pushOrder(distDir: string): string[] {
   return [...listed, ...rest.filter((f) => !listed.includes(f))];
 }
 
+/**
+ * Apps Script runs the project in the script's time zone (`timeZone` of `appsscript.json`, pushed with the
+ * code), so `new Date(1899, 11, 30, 0, 1, 30)` there means 00:01:30 in that zone. A vm context cannot have a
+ * time zone of its own, so the process takes the script's: Node applies a new `process.env.TZ` at once.
+ * (vitest runs each test file in its own worker process, so this stays within the file that loads a project.)
+ */
+function adoptScriptTimeZone(dist: string): void {
+  const manifest = join(dist, 'appsscript.json');
+  if (!existsSync(manifest)) return;
+  const { timeZone } = JSON.parse(readFileSync(manifest, 'utf8')) as { timeZone?: unknown };
+  if (timeZone === undefined || process.env.TZ === timeZone) return;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: String(timeZone) });
+  } catch {
+    throw new Error(`FakeGas: appsscript.json names the time zone ${JSON.stringify(timeZone)}, which does not exist`);
+  }
+  process.env.TZ = String(timeZone);
+}
+
 const realms = new WeakMap<vm.Context, Realm>();
 
 function contextRealm(context: vm.Context): Realm {
@@ -51,6 +70,7 @@ function contextRealm(context: vm.Context): Realm {
 export function loadGasProject(distDir: string, globals: object): vm.Context {
   const files = pushOrder(distDir);
   if (files.length === 0) throw new Error(`FakeGas: no .js files in ${resolve(distDir)} (run the build first)`);
+  adoptScriptTimeZone(resolve(distDir));
   const sandbox: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(globals)) sandbox[name] = value;
   const context = vm.createContext(sandbox, { name: `Apps Script project ${resolve(distDir)}` });

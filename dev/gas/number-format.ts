@@ -216,7 +216,7 @@ export function displayValue(value: number | string | boolean | null, format: st
   const parts = isAutomaticFormat(format) ? null : parsedFormat(format!);
   if (typeof value === 'string') {
     const textSection = parts?.[3];
-    if (!textSection || value.startsWith('#')) return value;
+    if (!textSection) return value;
     return textSection.map((t) => (t.kind === 'text' ? value : t.kind === 'literal' ? t.text : '')).join('');
   }
   if (!parts) return automatic(value);

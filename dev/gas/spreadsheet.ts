@@ -61,7 +61,9 @@ export class FakeSpreadsheet implements Implements<(typeof SPREADSHEET_METHODS)[
     this.checkNewName(name, null);
     this.checkCellLimit(NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
     const engineName = this.engine.addSheet(name);
-    const sheet = new FakeSheet(this, name, this.gids === 0 ? 0 : 1_000_000 + this.gids * 7919, this.engine.getSheetId(engineName)!);
+    // The first tab's id is 0, later ones large numbers, as in Sheets (here deterministic, for repeatable tests).
+    const gid = this.gids === 0 ? 0 : 1_000_000 + this.gids * 7919;
+    const sheet = new FakeSheet(this, name, gid, this.engine.getSheetId(engineName)!);
     this.gids++;
     this.sheets.splice(index, 0, sheet);
     return sheet;

@@ -7,7 +7,12 @@ import { callInContext, createFakeGas, loadGasProject, makeContextDate } from '.
 import { pushOrder } from '../../dev/gas/load';
 
 const roots: string[] = [];
-afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+const hostTimeZone = process.env.TZ;
+afterAll(() => {
+  roots.forEach((root) => rmSync(root, { recursive: true, force: true }));
+  if (hostTimeZone === undefined) delete process.env.TZ;
+  else process.env.TZ = hostTimeZone;
+});
 
 /** A project folder with `dist/` holding `files`, and `.clasp.json` when a push order is given. */
 function project(files: Record<string, string>, filePushOrder?: string[]): string {
@@ -54,6 +59,16 @@ describe('loadGasProject', () => {
     for (const name of ['SpreadsheetApp', 'LockService', 'PropertiesService', 'HtmlService', 'Session', 'ScriptApp', 'Logger']) {
       expect(vm.runInContext(`typeof ${name}`, ctx), name).toBe('object');
     }
+  });
+
+  it('runs in the script time zone of appsscript.json', () => {
+    const dist = project({ 'a.js': 'function midnight() { return new Date(2026, 10, 28).toISOString(); }' });
+    writeFileSync(join(dist, 'appsscript.json'), JSON.stringify({ timeZone: 'Asia/Shanghai' }));
+    const ctx = loadGasProject(dist, {});
+    // 2026-11-28 00:00 in Shanghai (+08:00) = 2026-11-27 16:00 UTC
+    expect(callInContext(ctx, 'midnight')).toBe('2026-11-27T16:00:00.000Z');
+    writeFileSync(join(dist, 'appsscript.json'), JSON.stringify({ timeZone: 'Mars/Olympus' }));
+    expect(() => loadGasProject(dist, {})).toThrow(/Mars\/Olympus/);
   });
 
   it('names the file in stack traces', () => {

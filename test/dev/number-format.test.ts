@@ -60,6 +60,7 @@ describe('displayValue: number patterns', () => {
 
   it('applies the text section to text', () => {
     expect(displayValue('abc', '0;0;0;"<"@">"')).toBe('<abc>');
+    expect(displayValue('#1 客服', '0;0;0;"<"@">"')).toBe('<#1 客服>'); // text, not an error
     expect(displayValue(12, '@')).toBe('12');
   });
 });
