@@ -4,6 +4,7 @@
  */
 import { CellValueDetailedType, DetailedCellError, type HyperFormula, type RawCellContent } from 'hyperformula';
 import type { Rect } from './a1';
+import { filledGrid } from './args';
 import { cellKey, type SheetStyles } from './cell-attributes';
 import { displayValue, isAutomaticFormat, isDateFormat } from './number-format';
 import { isDate } from './realm';
@@ -193,14 +194,13 @@ export class SheetCells {
 
   /** What `getFormulas()` returns: the formula text, `""` for cells without one. */
   formulas(rect: Rect): string[][] {
-    if (this.formulaKeys.size === 0) return Array.from({ length: rect.numRows }, () => new Array<string>(rect.numColumns).fill(''));
+    if (this.formulaKeys.size === 0) return filledGrid(rect, '');
     return this.engine.getRangeFormulas(this.engineRange(rect)).map((row) => row.map((formula) => formula ?? ''));
   }
 
   /** Empties a rectangle (formats stay). */
   clear(rect: Rect): void {
-    const blanks = Array.from({ length: rect.numRows }, () => new Array<null>(rect.numColumns).fill(null));
-    this.write(rect.row, rect.column, blanks, 'clear');
+    this.write(rect.row, rect.column, filledGrid(rect, null), 'clear');
   }
 
   /** Empties the whole sheet (formats stay). */

@@ -99,7 +99,7 @@ export class FakeSheet implements Implements<(typeof SHEET_METHODS)[number]>,
     if (args.length === 1 && typeof args[0] === 'string') return this.rangeFromA1(args[0]);
     if (args.length < 2 || args.length > 4) throw signatureError(method('getRange'), args);
     const [row, column, numRows = 1, numColumns = 1] = args.map((a) => integerArg(a, method('getRange'), args)) as number[];
-    return new FakeRange(this, checkedRect({ row: row!, column: column!, numRows, numColumns }));
+    return new FakeRange(this, checkedRect({ row, column, numRows, numColumns }));
   }
 
   private rangeFromA1(a1: string): FakeRange {
