@@ -136,8 +136,8 @@ function checkItem(item: ItemDraft, position: number, metrics: readonly MetricCh
   checkMethodFields(item, metric, at);
 }
 
-const FLOOR = { zh: '保底值（0 分）', en: 'floor (scores 0)' };
-const TARGET = { zh: '目标值（100 分）', en: 'target (scores 100)' };
+const FLOOR = { zh: '下限（0 分）', en: 'floor (0 points)' };
+const TARGET = { zh: '目标（100 分）', en: 'target (100 points)' };
 
 /** The fields of the item's scoring method. */
 function checkMethodFields(item: MetricItemDraft, metric: MetricChoice | undefined, at: At): void {
@@ -155,10 +155,10 @@ function checkMethodFields(item: MetricItemDraft, metric: MetricChoice | undefin
     const floor = needsFloor(item.method) ? requireNumber(item.floor, 'floor', FLOOR, at) : optionalNumber(item.floor, 'floor', at);
     const target = requireNumber(item.target, 'target', TARGET, at);
     if (item.method === 'linear' && floor !== null && target !== null && floor === target) {
-      at('target', { zh: '线性插值的目标值不能等于保底值。', en: 'for linear scoring the target must differ from the floor.' });
+      at('target', { zh: '线性插值的目标不能等于下限。', en: 'for linear scoring the target must differ from the floor.' });
     }
     if (item.method === 'ratio' && target !== null && target <= 0) {
-      at('target', { zh: '达成率计分的目标值须大于 0。', en: 'the ratio method needs a target above 0.' });
+      at('target', { zh: '达成率计分的目标须大于 0。', en: 'the ratio method needs a target above 0.' });
     }
     inUnitRange(floor, 'floor');
     inUnitRange(target, 'target');
