@@ -1,0 +1,71 @@
+/** The words the appraisal tab shows, in both languages (the tab follows the user's locale). */
+import type { Msg } from '../i18n';
+import type { ScoringMethod } from '../metrics/scoring';
+
+export const LABELS = {
+  title: { zh: '客服绩效考核', en: 'Customer service appraisal' },
+  built: { zh: '生成于', en: 'Built' },
+  help: {
+    zh: '修改下方参数（权重、下限、目标、阶梯）或人工评分后，得分、总分、排名、等级和奖金自动重算；指标值为空时该项计 0 分。',
+    en: 'Edit the parameters below (weights, floors, targets, tiers) or the manual scores and every score, total, rank, grade and bonus recomputes; a blank metric value scores 0.',
+  },
+  item: { zh: '考核项', en: 'Item' },
+  metric: { zh: '指标', en: 'Metric' },
+  weight: { zh: '权重', en: 'Weight' },
+  floor: { zh: '下限（0 分）', en: 'Floor (0 points)' },
+  target: { zh: '目标（100 分）', en: 'Target (100 points)' },
+  method: { zh: '计分方法', en: 'Method' },
+  cap: { zh: '封顶分', en: 'Cap' },
+  points: { zh: '每单位扣分', en: 'Points per unit' },
+  max: { zh: '满分', en: 'Max' },
+  manual: { zh: '人工评分', en: 'manual' },
+  gradeMin: { zh: '总分下限', en: 'Lowest total' },
+  grade: { zh: '等级', en: 'Grade' },
+  coefficient: { zh: '系数', en: 'Coefficient' },
+  bonusBase: { zh: '奖金基数', en: 'Bonus base' },
+  weightsRow: { zh: '权重', en: 'Weights' },
+  scaleRow: { zh: '换算（人工项 ×100÷满分）', en: 'Scale (manual: ×100 ÷ max)' },
+  teamAverage: { zh: '团队平均', en: 'Team average' },
+  teamMedian: { zh: '团队中位数', en: 'Team median' },
+  agent: { zh: '客服', en: 'Agent' },
+  total: { zh: '总分', en: 'Total' },
+  rank: { zh: '排名', en: 'Rank' },
+  bonus: { zh: '奖金', en: 'Bonus' },
+  previous: { zh: '上月总分', en: 'Last month' },
+  delta: { zh: '环比', en: 'Change' },
+  remarks: { zh: '备注', en: 'Remarks' },
+  score: { zh: '得分', en: ' score' },
+  vanished: { zh: '（本月无数据）', en: '(not in this month)' },
+  retired: { zh: '（已移出模板，不计分）', en: ' (removed from the template, not counted)' },
+} satisfies Record<string, Msg>;
+
+export const METHOD_LABELS: Record<ScoringMethod, Msg> = {
+  linear: { zh: '线性插值 linear', en: 'linear' },
+  ratio: { zh: '达成率 ratio', en: 'ratio' },
+  tiers: { zh: '阶梯 tiers', en: 'tiers' },
+  deduction: { zh: '扣分制 deduction', en: 'deduction' },
+  pass_fail: { zh: '达标制 pass_fail', en: 'pass_fail' },
+};
+
+export const NOTES = {
+  blankScoresZero: { zh: '指标值为空（无数据或无基数）时该项计 0 分。', en: 'A blank metric value (no data, or no basis) scores 0.' },
+  total: {
+    zh: '加权总分 = Σ 权重×得分 ÷ Σ 权重，保留两位小数；排名、等级按此总分，总分相同名次相同。',
+    en: 'Weighted total = Σ weight × score ÷ Σ weight, rounded to 2 decimals; rank and grade follow it, equal totals share a rank.',
+  },
+  vanished: { zh: '本月数据中没有该客服；保留其人工评分与备注，不参与排名。', en: 'Not in this month\'s data: manual scores and remarks are kept; not ranked.' },
+  noSource: { zh: '本月数据中没有该指标的来源列，得分按 0 计。', en: 'This month\'s data has no column for this metric; it scores 0.' },
+  methodChange: { zh: '更改计分方法请修改模板后重新生成。', en: 'To change the method, edit the template and build again.' },
+} satisfies Record<string, Msg>;
+
+/** `来源列：询单人数、询单->最终付款人数` / `From: …`. */
+export const sourcesNote = (headers: readonly string[]): Msg => ({
+  zh: `来源列：${headers.join('、')}（按月合计后计算）`,
+  en: `From: ${headers.join(', ')} (summed over the month first)`,
+});
+
+/** The manual column note: the scale and what a blank means. */
+export const manualNote = (max: number): Msg => ({
+  zh: `人工评分：填 0–${max}，按 100×分数÷${max} 计入总分；空白计 0 分。`,
+  en: `Manual score: type 0–${max}; it counts as 100 × score ÷ ${max}; blank counts as 0.`,
+});

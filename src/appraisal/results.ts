@@ -1,0 +1,122 @@
+/**
+ * The appraisal computed in plain code, with the scoring methods of `src/metrics/scoring.ts`:
+ * what the tab's formulas must show once a spreadsheet evaluates them. Tests evaluate the plan
+ * with HyperFormula and compare every agent with this; the local command prints it.
+ *
+ * The arithmetic follows the formulas' order where floating point could tell them apart:
+ * the total is SUMPRODUCT(weights, scale, scores) ÷ SUM(weights), rounded to 2 decimals the
+ * way ROUND does (half away from zero on the binary value), and the bonus is rounded likewise.
+ */
+import { catalogueEntry } from '../metrics/catalogue';
+import {
+  DEFAULT_CAP, deductionScore, directionOf, gradeBand, linearScore, passFailScore, rankOf, ratioScore, tierScore,
+} from '../metrics/scoring';
+import type { Direction } from '../metrics/types';
+import { own, type ExistingInputs } from './manual-inputs';
+import type { PlanAgent } from './plan';
+import { isManual, type MetricItem, type Template } from './template';
+
+export interface ExpectedAgent {
+  agent: string;
+  values: Record<string, number | ''>;
+  /** Metric id → 0 … cap. */
+  scores: Record<string, number>;
+  /** Manual item → the score entered (text or blank counts as 0, as in the tab). */
+  manual: Record<string, number>;
+  total: number;
+  rank: number;
+  grade: string;
+  coefficient: number;
+  /** `''` when the template has no bonus base. */
+  bonus: number | '';
+  /** Last month's total and the change, when last month's totals are given and hold this agent. */
+  previousTotal?: number | '';
+  delta?: number | '';
+}
+
+export interface ExpectedResults {
+  agents: ExpectedAgent[];
+  team: { average: number | ''; median: number | '' };
+}
+
+/** ROUND(x, digits) as spreadsheets compute it on a binary double. */
+export function roundLikeSheets(x: number, digits: number): number {
+  const scale = 10 ** digits;
+  return x < 0 ? -Math.round(-x * scale) / scale : Math.round(x * scale) / scale;
+}
+
+const catalogueDirection = (metric: string): Direction => catalogueEntry(metric)?.direction ?? 'higher';
+
+/** ratio and pass_fail: lower-is-better when the floor lies above the target, else the metric's own direction. */
+const directionOfItem = (item: MetricItem): Direction =>
+  item.floor !== undefined && item.target !== undefined ? directionOf(item.floor, item.target) : catalogueDirection(item.metric);
+
+/** The 0 … cap score of one metric item for a value; a blank value scores 0 (as the tab says). */
+export function itemScore(item: MetricItem, value: number | '' | undefined): number {
+  if (value === '' || value === undefined) return 0;
+  const cap = item.cap ?? DEFAULT_CAP;
+  switch (item.method) {
+    case 'linear': return linearScore(value, item.floor!, item.target!, cap);
+    case 'ratio': return ratioScore(value, item.target!, directionOfItem(item), cap);
+    case 'pass_fail': return passFailScore(value, item.target!, directionOfItem(item));
+    case 'tiers': return tierScore(value, item.tiers ?? [], catalogueDirection(item.metric));
+    case 'deduction': return deductionScore(value, item.points ?? 0);
+  }
+}
+
+function median(sorted: readonly number[]): number | '' {
+  if (sorted.length === 0) return '';
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Every agent's scores, total, rank, grade, coefficient and bonus for a (validated) template,
+ * the agents' metric values and the manual scores typed so far. `previousTotals` (agent →
+ * last month's total) adds the comparison.
+ */
+export function expectedResults(
+  template: Template, agents: readonly PlanAgent[], manual?: ExistingInputs | null, previousTotals?: Record<string, number> | null,
+): ExpectedResults {
+  const seen = new Set<string>();
+  const current = agents.filter((a) => !seen.has(a.agent) && seen.add(a.agent));
+  // The tab's column order: metric scores, then manual items (SUMPRODUCT adds in that order).
+  const counted = [...template.items.filter((i) => !isManual(i)), ...template.items.filter(isManual)];
+  const weightSum = counted.reduce((s, item) => s + item.weight, 0);
+  const rows = current.map((agent) => {
+    const scores: Record<string, number> = {};
+    const entered: Record<string, number> = {};
+    let weighted = 0;
+    for (const item of counted) {
+      if (isManual(item)) {
+        const typed = own(own(manual?.manual, agent.agent), item.manual);
+        entered[item.manual] = typeof typed === 'number' ? typed : 0;
+        weighted += item.weight * (100 / item.max) * entered[item.manual]!;
+      } else {
+        scores[item.metric] = itemScore(item, own(agent.values, item.metric));
+        weighted += item.weight * 1 * scores[item.metric]!;
+      }
+    }
+    return { agent: agent.agent, values: { ...agent.values }, scores, manual: entered, total: roundLikeSheets(weighted / weightSum, 2) };
+  });
+  const totals = rows.map((r) => r.total);
+  const results = rows.map((row): ExpectedAgent => {
+    const band = gradeBand(row.total, template.grades);
+    const out: ExpectedAgent = {
+      ...row,
+      rank: rankOf(row.total, totals),
+      grade: band.grade,
+      coefficient: band.coefficient,
+      bonus: template.bonusBase === undefined ? '' : roundLikeSheets(template.bonusBase * band.coefficient, 2),
+    };
+    if (previousTotals) {
+      const previous = own(previousTotals, row.agent);
+      out.previousTotal = previous ?? '';
+      out.delta = previous === undefined ? '' : roundLikeSheets(row.total - previous, 2);
+    }
+    return out;
+  });
+  const sorted = [...totals].sort((a, b) => a - b);
+  const average = totals.length ? totals.reduce((s, t) => s + t, 0) / totals.length : '';
+  return { agents: results, team: { average, median: median(sorted) } };
+}

@@ -1,0 +1,235 @@
+import { describe, expect, test } from 'vitest';
+import { planTab, type PlanInput } from '../../src/appraisal/plan';
+import { TAB_TAG_KEY, type TabPlan } from '../../src/appraisal/plan-types';
+import { inputsFromRows } from '../../src/appraisal/manual-inputs';
+import { PRESETS } from '../../src/appraisal/presets';
+import { UserError } from '../../src/i18n';
+import { NOW, everyMethod, threeAgents } from './fixtures';
+
+const plan = (overrides: Partial<PlanInput> = {}): TabPlan =>
+  planTab({ month: '2026-11', template: everyMethod(), agents: threeAgents(), now: NOW, ...overrides });
+
+/** The cell at 1-based row and column. */
+const at = (p: TabPlan, row: number, column: number) => p.values[row - 1]![column - 1];
+const row = (p: TabPlan, r: number) => p.values[r - 1]!;
+const isFormula = (v: unknown) => typeof v === 'string' && v.startsWith('=');
+
+describe('the rectangle', () => {
+  const p = plan();
+
+  test('every grid has the layout\'s size and every row the same length', () => {
+    for (const grid of [p.values, p.numberFormats, p.fontWeights, p.backgrounds, p.notes]) {
+      expect(grid).toHaveLength(p.layout.rows);
+      for (const r of grid) expect(r).toHaveLength(p.layout.columns);
+    }
+  });
+
+  test('the tab name, the tag and the layout it carries', () => {
+    expect(p.sheetName).toBe('考核 2026-11');
+    expect(p.tag).toEqual({ key: TAB_TAG_KEY, value: JSON.stringify(p.layout) });
+    expect(p.layout).toMatchObject({ version: 1, month: '2026-11', agentColumn: 1, totalColumn: 2, agentCount: 3, vanishedCount: 0 });
+  });
+
+  test('the agent table is last: agents in A, totals in B, the chart reads A{header}:B', () => {
+    const { headerRow, firstAgentRow, agentCount, rows } = p.layout;
+    expect(firstAgentRow).toBe(headerRow + 1);
+    expect(rows).toBe(headerRow + agentCount);
+    expect([at(p, headerRow, 1), at(p, headerRow, 2)]).toEqual(['客服', '总分']);
+    expect(p.chart).toEqual({ title: '总分 2026-11', range: `A${headerRow}:B`, anchorRow: headerRow, anchorColumn: p.layout.columns + 2 });
+    expect(p.frozenRows).toBe(headerRow);
+    expect(p.frozenColumns).toBe(1);
+  });
+
+  test('the same input gives the same plan (deterministic)', () => {
+    expect(JSON.stringify(plan())).toBe(JSON.stringify(p));
+  });
+});
+
+describe('the parameter block', () => {
+  const p = plan();
+
+  test('one row per item with weight, floor, target, method, cap, points, max and tier pairs', () => {
+    expect(row(p, 4).slice(0, 15)).toEqual(['考核项', '指标', '权重', '下限（0 分）', '目标（100 分）', '计分方法', '封顶分', '每单位扣分', '满分', '档1门槛', '档1得分', '档2门槛', '档2得分', '档3门槛', '档3得分']);
+    expect(row(p, 5).slice(0, 9)).toEqual(['询单转化率', 'INQUIRY_CONVERSION', 30, 0.3, 0.5, '线性插值 linear', 100, null, null]);
+    expect(row(p, 6).slice(0, 7)).toEqual(['询单客单价', 'INQUIRY_AOV', 15, 80, 150, '达成率 ratio', 120]);
+    expect(row(p, 7).slice(0, 15)).toEqual(['平均响应时间', 'AVG_RESPONSE_TIME', 10, null, null, '阶梯 tiers', null, null, null, 20, 100, 30, 80, 45, 60]);
+    expect(row(p, 8).slice(0, 8)).toEqual(['投诉笔数', 'COMPLAINT_COUNT_28D', 10, null, null, '扣分制 deduction', null, 5]);
+    expect(row(p, 9).slice(0, 6)).toEqual(['出单准确率', 'ORDER_ACCURACY', 5, null, 0.995, '达标制 pass_fail']);
+    expect(row(p, 10).slice(0, 9)).toEqual(['工作态度', '人工评分', 20, null, null, null, null, null, 100]);
+    expect(row(p, 11).slice(0, 9)).toEqual(['专业能力', '人工评分', 10, null, null, null, null, null, 5]);
+  });
+
+  test('grade bands ascending by minimum (for VLOOKUP), then the bonus base', () => {
+    const c = 16; // after 9 parameter columns and 3 tier pairs
+    expect([4, 5, 6, 7, 8, 9, 10].map((r) => row(p, r).slice(c, c + 3))).toEqual([
+      ['总分下限', '等级', '系数'], [0, 'D', 0.5], [60, 'C', 0.8], [75, 'B', 1], [85, 'A', 1.1], [95, 'S', 1.2], ['奖金基数', 1000, null],
+    ]);
+  });
+
+  test('number formats follow the unit: percent for fractions, yuan, seconds', () => {
+    expect(p.numberFormats[4]![3]).toBe('0.00%'); // conversion floor
+    expect(p.numberFormats[5]![4]).toBe('¥#,##0.00'); // 客单价 target
+    expect(p.numberFormats[6]![9]).toBe('0'); // response tier threshold, seconds
+  });
+});
+
+describe('the agent table', () => {
+  const p = plan();
+  const { headerRow, firstAgentRow, valueColumns, scoreColumns, manualColumns, remarkColumn } = p.layout;
+
+  test('columns: agent, total, rank, grade, coefficient, bonus, values, scores, manual items, remarks', () => {
+    expect(row(p, headerRow)).toEqual([
+      '客服', '总分', '排名', '等级', '系数', '奖金',
+      '询单转化率', '询单客单价', '平均响应时间', '投诉笔数', '出单准确率',
+      '询单转化率得分', '询单客单价得分', '平均响应时间得分', '投诉笔数得分', '出单准确率得分',
+      '工作态度', '专业能力', '备注',
+    ]);
+    expect(valueColumns).toEqual({ INQUIRY_CONVERSION: 7, INQUIRY_AOV: 8, AVG_RESPONSE_TIME: 9, COMPLAINT_COUNT_28D: 10, ORDER_ACCURACY: 11 });
+    expect(scoreColumns.INQUIRY_CONVERSION).toBe(12);
+    expect(manualColumns).toEqual({ 工作态度: 17, 专业能力: 18 });
+    expect(remarkColumn).toBe(19);
+  });
+
+  test('metric values are the snapshot; a blank value is an empty cell', () => {
+    expect(row(p, firstAgentRow).slice(6, 11)).toEqual([0.45, 160, 18, 1, 0.997]);
+    expect(row(p, firstAgentRow + 2).slice(6, 11)).toEqual([null, 140, 50, 4, null]);
+  });
+
+  test('live formulas: SUMPRODUCT total, COUNTIF rank, VLOOKUP grade and coefficient, bonus', () => {
+    const r = firstAgentRow;
+    expect(at(p, r, 2)).toBe(`=ROUND(SUMPRODUCT($L$13:$R$13,$L$14:$R$14,L${r}:R${r})/SUM($L$13:$R$13),2)`);
+    expect(at(p, r, 3)).toBe(`=COUNTIF($B$${r}:$B$${r + 2},">"&B${r})+1`);
+    expect(at(p, r, 4)).toBe(`=VLOOKUP(B${r},$Q$5:$S$9,2)`);
+    expect(at(p, r, 5)).toBe(`=VLOOKUP(B${r},$Q$5:$S$9,3)`);
+    expect(at(p, r, 6)).toBe(`=IF($R$10="","",ROUND($R$10*E${r},2))`);
+    expect(at(p, r, 12)).toBe(`=IF(G${r}="",0,MAX(0,MIN($G$5,100*(G${r}-$D$5)/($E$5-$D$5))))`);
+  });
+
+  test('a weights row and a scale row aligned with the counted columns', () => {
+    // 7 items in rows 5–11, a blank row, then weights (13) and scale (14).
+    expect(row(p, 13).slice(0, 18)).toEqual(['权重', ...Array(10).fill(null), '=$C$5', '=$C$6', '=$C$7', '=$C$8', '=$C$9', '=$C$10', '=$C$11']);
+    expect(row(p, 14).slice(11, 18)).toEqual([1, 1, 1, 1, 1, '=100/$I$10', '=100/$I$11']);
+  });
+
+  test('team rows above the header: average and median of totals, scores and manual items', () => {
+    expect([at(p, 15, 1), at(p, 16, 1), headerRow]).toEqual(['团队平均', '团队中位数', 17]);
+    expect(at(p, 15, 2)).toBe(`=AVERAGE(B$${firstAgentRow}:B$${firstAgentRow + 2})`);
+    expect(at(p, 16, 12)).toBe(`=MEDIAN(L$${firstAgentRow}:L$${firstAgentRow + 2})`);
+    expect(at(p, 16, 18)).toBe(`=MEDIAN(R$${firstAgentRow}:R$${firstAgentRow + 2})`);
+  });
+
+  test('formulas use nothing that differs between Sheets and HyperFormula', () => {
+    const formulas = p.values.flat().filter(isFormula) as string[];
+    expect(formulas.length).toBeGreaterThan(40);
+    for (const f of formulas) {
+      expect(f, f).not.toMatch(/\bRANK\(|(?<!V)LOOKUP\(|\{|KPI_|WEIGHTED_SCORE/);
+      expect(f.replace(/TRUE\(\)|FALSE\(\)/g, ''), f).not.toMatch(/\bTRUE\b|\bFALSE\b/);
+    }
+  });
+
+  test('formats: percent values, 0.0 scores, 0.00 totals, yuan bonus, seconds 0; manual cells editable', () => {
+    const f = p.numberFormats[firstAgentRow - 1]!;
+    expect([f[6], f[7], f[8], f[11], f[1], f[5]]).toEqual(['0.00%', '¥#,##0.00', '0', '0.0', '0.00', '¥#,##0.00']);
+    expect(p.backgrounds[firstAgentRow - 1]![16]).toBe('#fff8e1');
+    expect(p.editableRanges).toEqual([`Q${firstAgentRow}:Q`, `R${firstAgentRow}:R`, `S${firstAgentRow}:S`]);
+  });
+
+  test('notes: the source columns of each value, and that a blank value scores 0', () => {
+    expect(p.notes[headerRow - 1]![6]).toBe('来源列：询单->最终付款人数、询单人数（按月合计后计算）');
+    expect(p.notes[headerRow - 1]![8]).toBe('本月数据中没有该指标的来源列，得分按 0 计。');
+    expect(p.notes[headerRow - 1]![11]).toContain('指标值为空（无数据或无基数）时该项计 0 分');
+    expect(p.notes[headerRow - 1]![16]).toBe('人工评分：填 0–100，按 100×分数÷100 计入总分；空白计 0 分。');
+  });
+
+  test('English labels for an English-speaking user', () => {
+    const en = plan({ locale: 'en' });
+    expect(row(en, en.layout.headerRow).slice(0, 7)).toEqual(['Agent', 'Total', 'Rank', 'Grade', 'Coefficient', 'Bonus', 'Inquiry conversion rate']);
+    expect(en.sheetName).toBe('考核 2026-11');
+  });
+});
+
+describe('user text lands as plain text', () => {
+  const nasty = ['=HYPERLINK("http://x")', '+1', '-2', '@x', '\tTab', '\rCR', '\nLF', '<img src=x onerror=alert(1)>'];
+  const p = plan({
+    agents: nasty.map((agent) => ({ agent, values: {} })),
+    template: { ...everyMethod(), name: '=cmd|"/c calc"!A1' },
+    existing: inputsFromRows(nasty.map((agent) => [agent, '工作态度', '=1+1'])),
+  });
+  const { firstAgentRow, manualColumns } = p.layout;
+
+  test('agent names starting with = + - @ tab CR LF get an apostrophe; HTML stays as typed', () => {
+    expect(nasty.map((_, i) => at(p, firstAgentRow + i, 1))).toEqual([
+      '\'=HYPERLINK("http://x")', "'+1", "'-2", "'@x", "'\tTab", "'\rCR", "'\nLF", '<img src=x onerror=alert(1)>',
+    ]);
+  });
+
+  test('manual text and template names too; only the plan\'s own formulas start with =', () => {
+    expect(at(p, firstAgentRow, manualColumns['工作态度']!)).toBe("'=1+1");
+    expect(at(p, 1, 1)).toBe('客服绩效考核 2026-11 · =cmd|"/c calc"!A1');
+    const ownFormulas = p.values.flat().filter(isFormula) as string[];
+    for (const f of ownFormulas) expect(f).not.toMatch(/HYPERLINK|cmd|=1\+1/);
+  });
+});
+
+describe('rebuilds and other months', () => {
+  test('agents gone from the data keep a marked row below the others, manual scores and remarks kept', () => {
+    const existing = inputsFromRows([['老王', '工作态度', 88], ['小美', '工作态度', 90]]);
+    existing.remarks['老王'] = '已离职';
+    const p = plan({ existing });
+    const last = p.layout.firstAgentRow + 3;
+    expect(p.layout).toMatchObject({ agentCount: 3, vanishedCount: 1, rows: last });
+    expect(row(p, last).slice(0, 3)).toEqual(['老王', null, '（本月无数据）']);
+    expect(at(p, last, p.layout.manualColumns['工作态度']!)).toBe(88);
+    expect(at(p, last, p.layout.remarkColumn)).toBe('已离职');
+    expect(at(p, last, p.layout.scoreColumns.INQUIRY_CONVERSION!)).toBeNull();
+    expect(p.backgrounds[last - 1]![0]).toBe('#f1f3f4');
+    expect(p.notes[last - 1]![0]).toContain('本月数据中没有该客服');
+    expect(at(p, p.layout.firstAgentRow, p.layout.manualColumns['工作态度']!)).toBe(90);
+    // Ranks cover the current agents only.
+    expect(at(p, p.layout.firstAgentRow, 3)).toBe(`=COUNTIF($B$${p.layout.firstAgentRow}:$B$${last - 1},">"&B${p.layout.firstAgentRow})+1`);
+  });
+
+  test('a manual item dropped from the template keeps its scores in a column that does not count', () => {
+    const existing = inputsFromRows([['小美', '服务意识', 7]]);
+    const p = plan({ existing });
+    const column = p.layout.manualColumns['服务意识']!;
+    expect(column).toBe(p.layout.remarkColumn + 1);
+    expect(at(p, p.layout.headerRow, column)).toBe('服务意识（已移出模板，不计分）');
+    expect(at(p, p.layout.firstAgentRow, column)).toBe(7);
+    expect(at(p, p.layout.firstAgentRow, 2)).toContain('$L$13:$R$13'); // the total still ends at the last template item
+  });
+
+  test('last month\'s tab: its total looked up live, and the change', () => {
+    const p = plan({ previous: { sheetName: "考核 2026-10" } });
+    const r = p.layout.firstAgentRow;
+    expect(row(p, p.layout.headerRow).slice(6, 8)).toEqual(['上月总分', '环比']);
+    expect(at(p, r, 7)).toBe(`=IFERROR(VLOOKUP(A${r},'考核 2026-10'!$A:$B,2,FALSE()),"")`);
+    expect(at(p, r, 8)).toBe(`=IF(ISNUMBER(G${r}),ROUND(B${r}-G${r},2),"")`);
+    expect(p.layout.valueColumns.INQUIRY_CONVERSION).toBe(9);
+  });
+
+  test('no agents: header only, no team formulas', () => {
+    const p = plan({ agents: [] });
+    expect(p.layout).toMatchObject({ agentCount: 0, rows: p.layout.headerRow });
+    expect(p.values.flat().filter((v) => typeof v === 'string' && /AVERAGE|COUNTIF/.test(v))).toEqual([]);
+  });
+
+  test('a duplicated agent gets one row', () => {
+    expect(plan({ agents: [...threeAgents(), threeAgents()[0]!] }).layout.agentCount).toBe(3);
+  });
+
+  test('every preset plans', () => {
+    for (const preset of Object.values(PRESETS)) {
+      expect(plan({ template: preset.template }).layout.agentCount, preset.id).toBe(3);
+    }
+  });
+});
+
+describe('refusals', () => {
+  test('a malformed month or a template that does not validate', () => {
+    expect(() => plan({ month: '2026/11' })).toThrow(UserError);
+    const broken = everyMethod();
+    broken.items[0]!.weight = 0;
+    expect(() => plan({ template: broken })).toThrow('模板未通过检查：权重合计必须为 100');
+  });
+});
