@@ -1,0 +1,23 @@
+/**
+ * The appraisal's public face: template validation and presets, header recognition, per-agent
+ * aggregation (Σ/Σ), the plan of the `考核 YYYY-MM` tab, reading a built tab back, and the pure
+ * expected results. Pure code: no Apps Script globals, no Node APIs, no DOM.
+ */
+export {
+  TEMPLATE_VERSION, validateTemplate, isManual, itemLabel, shortName, suggestMetrics,
+  type Template, type TemplateItem, type MetricItem, type ManualItem, type Validation,
+} from './template';
+export { PRESETS, presetTemplate, type Preset, type PresetId } from './presets';
+export { FIELDS, fieldById, fieldOfHeader, headerKey, headerUnit, type Field, type FieldKind, type HeaderUnit } from './fields';
+export { recognise, type Recognition, type ColumnGuess, type MappingOverrides } from './headers';
+export { METRIC_SOURCES, type MetricSource } from './metric-sources';
+export {
+  aggregate, monthDays, subAccountName, type AggregateOptions, type Aggregation, type AgentValues, type SkippedRow,
+} from './aggregate';
+export { planTab, tabNameOf, unitFormat, FORMATS, type PlanInput, type PlanAgent } from './plan';
+export { scoreFormula, type ParamCells } from './formulas';
+export { readExisting, readPreviousTotals } from './existing';
+export { inputsFromRows, emptyInputs, type ExistingInputs, type ManualValue } from './manual-inputs';
+export { expectedResults, itemScore, roundLikeSheets, type ExpectedAgent, type ExpectedResults } from './results';
+export { neutralise, unneutralise } from './neutralise';
+export { TAB_TAG_KEY, type TabPlan, type TabLayout, type PlanValue, type ChartPlan } from './plan-types';
