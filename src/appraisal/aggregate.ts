@@ -16,7 +16,7 @@ import { readCount } from '../metrics/coerce';
 import type { CellRule } from '../metrics/functions';
 import { hasPercentSign, isBlankLike, readDayCell, readKey, readerFor, type ReadAs } from './cells';
 import { fieldById, headerKeyWithoutUnits, headerUnit, type FieldKind } from './fields';
-import type { Recognition } from './headers';
+import type { ColumnGuess, Recognition } from './headers';
 import { METRIC_SOURCES } from './metric-sources';
 
 export interface AggregateOptions {
@@ -153,16 +153,20 @@ function percentNumbers(rows: readonly unknown[][], start: number, column: numbe
   return false;
 }
 
+/** Where the data starts and which column holds which field; the column headers name the sources. */
+export type ColumnMapping = Pick<Recognition, 'headerRows' | 'mapping'> & { columns?: readonly ColumnGuess[] };
+
 /**
  * Sums an export per agent for one month and computes every metric its columns allow.
- * `recognition` is `recognise(grid, corrections)`; bad cells are counted as blank and reported,
- * never thrown. Throws a `UserError` only for a malformed month.
+ * `recognition` is `recognise(grid, corrections)` (or any header-row count and field → column
+ * mapping); bad cells are counted as blank and reported, never thrown. Throws a `UserError`
+ * only for a malformed month.
  */
-export function aggregate(grid: readonly unknown[][], recognition: Recognition, options: AggregateOptions): Aggregation {
+export function aggregate(grid: readonly unknown[][], recognition: ColumnMapping, options: AggregateOptions): Aggregation {
   const { first, last } = monthDays(options.month);
   const rows = Array.isArray(grid) ? grid.map((row) => (Array.isArray(row) ? row : [])) : [];
   const { mapping, headerRows } = recognition;
-  const headerOf = (column: number) => recognition.columns[column]?.header || `#${column + 1}`;
+  const headerOf = (column: number) => recognition.columns?.[column]?.header || `#${column + 1}`;
   const columnOf = (field: string): number => (Object.prototype.hasOwnProperty.call(mapping, field) ? mapping[field]! : -1);
   const warnings: Msg[] = [];
   const agentColumn = columnOf('agent');

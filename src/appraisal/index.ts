@@ -12,9 +12,9 @@ export { FIELDS, fieldById, fieldOfHeader, headerKey, headerUnit, type Field, ty
 export { recognise, type Recognition, type ColumnGuess, type MappingOverrides } from './headers';
 export { METRIC_SOURCES, type MetricSource } from './metric-sources';
 export {
-  aggregate, monthDays, subAccountName, type AggregateOptions, type Aggregation, type AgentValues, type SkippedRow,
+  aggregate, monthDays, subAccountName, type AggregateOptions, type Aggregation, type AgentValues, type ColumnMapping, type SkippedRow,
 } from './aggregate';
-export { planTab, tabNameOf, unitFormat, FORMATS, type PlanInput, type PlanAgent } from './plan';
+export { planTab, tabNameOf, metricValue, unitFormat, FORMATS, type PlanInput, type PlanAgent } from './plan';
 export { scoreFormula, type ParamCells } from './formulas';
 export { readExisting, readPreviousTotals } from './existing';
 export { inputsFromRows, emptyInputs, type ExistingInputs, type ManualValue } from './manual-inputs';

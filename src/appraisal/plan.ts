@@ -165,6 +165,12 @@ function geometry(template: Template, metrics: number, manual: number, retired: 
   };
 }
 
+/** A metric value as the tab shows it: a finite number, or blank (no basis, or nothing a sheet could hold). */
+export function metricValue(values: Record<string, unknown> | undefined, metric: string): number | '' {
+  const value = own(values, metric);
+  return typeof value === 'number' && Number.isFinite(value) ? value : '';
+}
+
 const metricName = (id: string, locale: Locale) => (locale === 'en' ? catalogueEntry(id)?.name.en ?? id : shortName(id));
 
 /** `2026-12-01T02:03:04.000Z` → `2026-12-01 02:03 UTC`; other text as given. */
@@ -295,8 +301,8 @@ export function planTab(input: PlanInput): TabPlan {
     const at = (column: number) => a1(row, column);
     canvas.text(row, TABLE.agent, agent.agent);
     metricItems.forEach((item) => {
-      const value = own(agent.values, item.metric);
-      canvas.set(row, valueColumns[item.metric]!, typeof value === 'number' ? value : null, { format: unitFormat(item.metric) });
+      const value = metricValue(agent.values, item.metric);
+      canvas.set(row, valueColumns[item.metric]!, value === '' ? null : value, { format: unitFormat(item.metric) });
       canvas.formula(row, scoreColumns[item.metric]!, scoreFormula(item, at(valueColumns[item.metric]!), paramOf(item)), { format: FORMATS.score });
     });
     const total = at(TABLE.total);

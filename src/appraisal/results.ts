@@ -13,7 +13,7 @@ import {
 } from '../metrics/scoring';
 import type { Direction } from '../metrics/types';
 import { own, type ExistingInputs } from './manual-inputs';
-import type { PlanAgent } from './plan';
+import { metricValue, type PlanAgent } from './plan';
 import { isManual, type MetricItem, type Template } from './template';
 
 export interface ExpectedAgent {
@@ -93,7 +93,7 @@ export function expectedResults(
         entered[item.manual] = typeof typed === 'number' ? typed : 0;
         weighted += item.weight * (100 / item.max) * entered[item.manual]!;
       } else {
-        scores[item.metric] = itemScore(item, own(agent.values, item.metric));
+        scores[item.metric] = itemScore(item, metricValue(agent.values, item.metric));
         weighted += item.weight * 1 * scores[item.metric]!;
       }
     }

@@ -272,6 +272,12 @@ describe('availableMetrics and sources', () => {
     expect(run(grid).availableMetrics).toEqual(['INQUIRY_CONVERSION', 'BAD_REVIEW_RATE', 'RETURN_RATE']);
   });
 
+  test('a bare mapping without headers names its sources by column number', () => {
+    const grid = [['小美', 10, 4]];
+    expect(aggregate(grid, { headerRows: 0, mapping: { agent: 0, inquiring_buyers: 1, paid_buyers: 2 } }, NOV).agents[0]!.sources)
+      .toEqual({ INQUIRY_CONVERSION: ['#3', '#2'] });
+  });
+
   test('a correction of the mapping changes what is computed', () => {
     const grid = [['名字', '人数', '成交'], ['小美', 10, 4]];
     const recognition = recognise(grid, { '0': 'agent', '1': 'inquiring_buyers', '2': 'paid_buyers' });

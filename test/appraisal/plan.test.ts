@@ -5,6 +5,7 @@ import { inputsFromRows } from '../../src/appraisal/manual-inputs';
 import { PRESETS } from '../../src/appraisal/presets';
 import { UserError } from '../../src/i18n';
 import { NOW, everyMethod, threeAgents } from './fixtures';
+import { evaluatePlan } from './hf';
 
 const plan = (overrides: Partial<PlanInput> = {}): TabPlan =>
   planTab({ month: '2026-11', template: everyMethod(), agents: threeAgents(), now: NOW, ...overrides });
@@ -163,6 +164,12 @@ describe('user text lands as plain text', () => {
     ]);
   });
 
+  test('a spreadsheet shows each name exactly as typed, as text, not as a formula', () => {
+    const grid = evaluatePlan(p);
+    expect(nasty.map((_, i) => grid[firstAgentRow - 1 + i]![0])).toEqual(nasty);
+    expect(grid[firstAgentRow - 1]![manualColumns['工作态度']! - 1]).toBe('=1+1');
+  });
+
   test('manual text and template names too; only the plan\'s own formulas start with =', () => {
     expect(at(p, firstAgentRow, manualColumns['工作态度']!)).toBe("'=1+1");
     expect(at(p, 1, 1)).toBe('客服绩效考核 2026-11 · =cmd|"/c calc"!A1');
@@ -212,6 +219,11 @@ describe('rebuilds and other months', () => {
     const p = plan({ agents: [] });
     expect(p.layout).toMatchObject({ agentCount: 0, rows: p.layout.headerRow });
     expect(p.values.flat().filter((v) => typeof v === 'string' && /AVERAGE|COUNTIF/.test(v))).toEqual([]);
+  });
+
+  test('a value that is not a finite number is written blank', () => {
+    const p = plan({ agents: [{ agent: '小美', values: { INQUIRY_CONVERSION: NaN, INQUIRY_AOV: Infinity, AVG_RESPONSE_TIME: '12' as unknown as number } }] });
+    expect(row(p, p.layout.firstAgentRow).slice(6, 9)).toEqual([null, null, null]);
   });
 
   test('a duplicated agent gets one row', () => {

@@ -88,6 +88,11 @@ describe('expectedResults', () => {
     expect(at(0.3).grade).toBe('D'); // 0
   });
 
+  test('a value that is not a finite number scores 0, like a blank', () => {
+    const odd = expectedResults(template, [{ agent: 'x', values: { INQUIRY_CONVERSION: NaN, COMPLAINT_COUNT_28D: Infinity } }]);
+    expect(odd.agents[0]!.scores).toEqual({ INQUIRY_CONVERSION: 0, COMPLAINT_COUNT_28D: 0 });
+  });
+
   test('no agents: empty results, blank team figures', () => {
     expect(expectedResults(template, [])).toEqual({ agents: [], team: { average: '', median: '' } });
   });
