@@ -86,12 +86,20 @@ export function monthDays(month: string): { first: number; last: number } {
   return { first, last: next - 1 };
 }
 
-/** `店铺名:小美` (half- or full-width colon) → `小美`: sub-accounts are named after their shop. */
+/**
+ * `店铺名:小美` (half- or full-width colon) → `小美`: sub-accounts are named after their shop.
+ * Only a prefix that can be a shop name is cut, so `=HYPERLINK("http://x")` or `http://x`
+ * stays whole (a name is never mangled into something the manager did not type).
+ */
 export function subAccountName(raw: string): string {
-  const cut = Math.max(raw.lastIndexOf(':'), raw.lastIndexOf('：'));
-  const name = cut >= 0 ? raw.slice(cut + 1).trim() : raw;
-  return name || raw;
+  const parts = raw.split(/[:：]/u);
+  const name = parts[parts.length - 1]!.trim();
+  const shopLike = parts.slice(0, -1).every((part) => PLAIN_SEGMENT.test(part));
+  return parts.length > 1 && shopLike && name !== '' && !name.startsWith('/') ? name : raw;
 }
+
+/** A shop or group name: does not open like a formula, holds no quotes, brackets or slashes. */
+const PLAIN_SEGMENT = /^[^\s=+\-@"'()<>/\\][^"'()<>/\\]*$/u;
 
 const readAsOfKind = (kind: FieldKind): ReadAs => (kind === 'weight' ? 'count' : kind === 'rate' || kind === 'agent' ? 'number' : kind);
 

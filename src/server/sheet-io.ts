@@ -51,7 +51,7 @@ export function findOwnTab(ss: Spreadsheet, name: string, { readLayout }: { read
   let layout: TabLayout | null = null;
   if (readLayout) {
     try {
-      layout = JSON.parse(tag.getValue()) as TabLayout;
+      layout = JSON.parse(tag.getValue() ?? '') as TabLayout;
     } catch {
       layout = null;
     }

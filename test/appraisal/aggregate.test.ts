@@ -207,6 +207,15 @@ describe('agent names', () => {
     expect(subAccountName('小美')).toBe('小美');
   });
 
+  test('subAccountName leaves formula-like and link-like names whole', () => {
+    // The colon in a URL is not a shop separator: cutting there would invent a name.
+    expect(subAccountName('=HYPERLINK("http://x")')).toBe('=HYPERLINK("http://x")');
+    expect(subAccountName('http://x')).toBe('http://x');
+    expect(subAccountName('+shop:小美')).toBe('+shop:小美');
+    expect(subAccountName('ABC Store:Amy')).toBe('Amy');
+    expect(subAccountName('小店旗舰店：小美')).toBe('小美');
+  });
+
   test('numeric agent ids (工号) are names too', () => {
     expect(run([['客服', '询单人数'], [1001, 3]]).agents[0]!.agent).toBe('1001');
   });
