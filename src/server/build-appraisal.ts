@@ -85,7 +85,9 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
     const plan = planTab({ month, template, agents: data.agents, existing, previous, now: new Date().toISOString() });
     const previousSize = own?.layout ? { rows: own.layout.rows, cols: own.layout.columns } : { rows: 0, cols: 0 };
     const sheet = writePlan(ss, plan, own, previousSize);
-    if (own) {
+    // A prepared tab's editable holes follow the manual columns; they move only when the
+    // template or the header rows changed, so the usual monthly rebuild skips these calls.
+    if (own && !sameRanges(own.layout ? editableRangesOf(own.layout) : [], plan.editableRanges)) {
       const protection = ownProtection(sheet);
       if (protection) setEditable(sheet, protection, plan.editableRanges);
     }
@@ -98,6 +100,9 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
     };
   });
 }
+
+const sameRanges = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
 
 export function prepareTabForOwner(month: string): { sheetName: string } {
   return withDocumentLock(() => {

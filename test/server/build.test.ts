@@ -1,0 +1,216 @@
+/**
+ * The server's build, rebuild and "prepare for the owner", run as Apps Script runs them: the
+ * built `dist/` bundle in a vm context against the in-memory spreadsheet, which counts every
+ * call into the spreadsheet service.
+ */
+import { describe, expect, test } from 'vitest';
+import { PRESETS } from '../../src/appraisal';
+import { TAB_TAG_KEY } from '../../src/appraisal/plan-types';
+import { layoutOf, readResults, startRuntime, type Runtime } from '../../dev/local/appraise';
+import { syntheticExport } from '../../scripts/synthetic';
+
+const MONTH = '2026-11';
+const TAB = '考核 2026-11';
+const mixed = PRESETS.mixed.template;
+
+function runtimeWith(rows: (string | number)[][]): Runtime {
+  const rt = startRuntime();
+  rt.fake.book.addSheet('数据', rows);
+  rt.fake.calls.reset();
+  return rt;
+}
+
+function build(rt: Runtime, template: unknown = mixed, sheetName = '数据') {
+  return rt.ctx.kk_buildAppraisal!({ sheetName, month: MONTH, template });
+}
+
+/** Everything a viewer could see of the book: names, values, formulas, metadata. */
+function snapshot(rt: Runtime) {
+  return rt.fake.book.sheetNames().map((name) => ({
+    name,
+    formulas: rt.fake.book.formulas(name),
+    values: rt.fake.book.values(name),
+    metadata: rt.fake.book.metadata(name),
+  }));
+}
+
+describe('service calls', () => {
+  test('a build of 1,000 agents makes as many spreadsheet calls as one of 10, and at most 25', () => {
+    const counts = [10, 1000].map((agents) => {
+      const rt = runtimeWith(syntheticExport(agents, 'per-agent'));
+      const reply = build(rt);
+      expect(reply.ok).toBe(true);
+      expect(reply.value.agents).toBe(agents);
+      return { build: rt.fake.calls.spreadsheet, byMethod: rt.fake.calls.byMethod() };
+    });
+    expect(counts[1]!.build).toBe(counts[0]!.build);
+    expect(counts[1]!.byMethod).toEqual(counts[0]!.byMethod);
+    expect(counts[0]!.build).toBeLessThanOrEqual(25);
+  });
+
+  test('a rebuild and a rebuild after "prepare for the owner" stay constant too', () => {
+    const counts = [10, 300].map((agents) => {
+      const rt = runtimeWith(syntheticExport(agents, 'per-day'));
+      expect(build(rt).ok).toBe(true);
+      rt.fake.calls.reset();
+      expect(build(rt).ok).toBe(true);
+      const rebuild = rt.fake.calls.spreadsheet;
+      rt.fake.calls.reset();
+      expect(rt.ctx.kk_prepareForOwner!({ month: MONTH }).ok).toBe(true);
+      const prepare = rt.fake.calls.spreadsheet;
+      rt.fake.calls.reset();
+      expect(build(rt).ok).toBe(true);
+      return [rebuild, prepare, rt.fake.calls.spreadsheet];
+    });
+    expect(counts[1]).toEqual(counts[0]);
+    for (const n of counts[0]!) expect(n).toBeLessThanOrEqual(25);
+  });
+
+  test('never writes cell by cell: one setValues for the whole tab', () => {
+    const rt = runtimeWith(syntheticExport(50, 'per-agent'));
+    expect(build(rt).ok).toBe(true);
+    const byMethod = rt.fake.calls.byMethod();
+    expect(byMethod['Range.setValues']).toBe(1);
+    expect(byMethod['Range.setValue'] ?? 0).toBe(0);
+  });
+});
+
+describe('rebuild keeps what the manager typed', () => {
+  test('manual scores and remarks survive a rebuild with changed data; a vanished agent keeps a marked row', () => {
+    const rt = runtimeWith(syntheticExport(5, 'per-agent'));
+    expect(build(rt).ok).toBe(true);
+    const layout = layoutOf(rt, TAB);
+    const manualColumn = layout.manualColumns['工作态度']!;
+    const first = layout.firstAgentRow;
+    // 客服0001 … 客服0005 in rows first … first+4 (one row each, ranked order does not move rows)
+    const names = rt.fake.book.values(TAB).map((r) => String(r[layout.agentColumn - 1]));
+    const rowOf = (agent: string) => names.indexOf(agent) + 1;
+    rt.fake.book.typeCell(TAB, rowOf('客服0002'), manualColumn, '77');
+    rt.fake.book.typeCell(TAB, rowOf('客服0005'), manualColumn, '66');
+    rt.fake.book.typeCell(TAB, rowOf('客服0002'), layout.remarkColumn, '11 月请假两天');
+    expect(rowOf('客服0002')).toBeGreaterThanOrEqual(first);
+
+    // Next export: 客服0005 has left, two agents joined, figures changed.
+    rt.fake.book.addSheet('数据 2', syntheticExport(7, 'per-day').filter((r) => r[1] !== '客服0005'));
+    const reply = build(rt, mixed, '数据 2');
+    expect(reply.ok).toBe(true);
+    expect(reply.value.rebuilt).toBe(true);
+    expect(reply.value.vanished).toEqual(['客服0005']);
+
+    const results = readResults(rt, TAB);
+    const byAgent = new Map(results.agents.map((a) => [a.agent, a]));
+    expect(byAgent.get('客服0002')!.manual['工作态度']).toBe(77);
+    expect(byAgent.get('客服0005')!.manual['工作态度']).toBe(66);
+    expect(byAgent.get('客服0005')!.vanished).toBe(true);
+    expect(byAgent.get('客服0007')!.manual['工作态度']).toBe('');
+    const after = layoutOf(rt, TAB);
+    const grid = rt.fake.book.values(TAB);
+    const row2 = grid.findIndex((r) => r[after.agentColumn - 1] === '客服0002');
+    expect(grid[row2]![after.remarkColumn - 1]).toBe('11 月请假两天');
+    expect(rt.fake.book.lock.held).toBe(false);
+  });
+});
+
+describe('never touches what it did not make', () => {
+  test('a foreign tab named 考核 2026-11 is left as it was, with a message saying to rename it', () => {
+    const rt = runtimeWith(syntheticExport(3, 'per-agent'));
+    rt.fake.book.addSheet(TAB, [['我的手工考核表', 123], ['=1+1', '']]);
+    const before = snapshot(rt);
+    const reply = build(rt);
+    expect(reply.ok).toBe(false);
+    expect(reply.error.zh).toContain('不是客服绩效生成的');
+    expect(reply.error.en).toContain('Rename that sheet');
+    expect(snapshot(rt)).toEqual(before);
+  });
+
+  test('an invalid template writes nothing and names the item and the fix', () => {
+    const rt = runtimeWith(syntheticExport(3, 'per-agent'));
+    const bad = structuredClone(mixed);
+    bad.items[0]!.weight = 35; // weights now sum to 110
+    const before = snapshot(rt);
+    const reply = build(rt, bad);
+    expect(reply.ok).toBe(false);
+    expect(reply.error.zh).toMatch(/权重/);
+    expect(reply.error.en).toMatch(/weight/i);
+    expect(snapshot(rt)).toEqual(before);
+    expect(rt.fake.calls.byMethod()['Range.setValues'] ?? 0).toBe(0);
+  });
+
+  test('data without agent rows for the month writes nothing', () => {
+    const rt = runtimeWith(syntheticExport(3, 'per-agent').map((r, i) => (i === 0 ? r : ['2026-10-31', ...r.slice(1)])));
+    const before = snapshot(rt);
+    const reply = build(rt);
+    expect(reply.ok).toBe(false);
+    expect(reply.error.zh).toContain('2026-11');
+    expect(snapshot(rt)).toEqual(before);
+  });
+
+  test('when someone else holds the document lock, nothing is written and the message says to wait', () => {
+    const rt = runtimeWith(syntheticExport(3, 'per-agent'));
+    rt.fake.book.lock.busy = true;
+    const before = snapshot(rt);
+    const reply = build(rt);
+    expect(reply.ok).toBe(false);
+    expect(reply.error.zh).toContain('请稍等');
+    expect(snapshot(rt)).toEqual(before);
+  });
+});
+
+describe('hostile names land as plain text', () => {
+  const hostile = ['=HYPERLINK("http://x")', '<img src=x onerror=alert(1)>', '+1', '-2', '@sum', '\tTab'];
+
+  test('every agent name is shown exactly as typed and no cell of the tab holds a formula made from it', () => {
+    // Typed with a leading apostrophe, as text pasted into the data tab (or imported by the add-on) is held.
+    const asText = (h: string) => (/^[=+\-@]/.test(h) ? `'${h}` : h);
+    const rows = syntheticExport(hostile.length, 'per-agent').map((r, i) => (i === 0 ? r : [r[0]!, asText(hostile[i - 1]!), ...r.slice(2)]));
+    const rt = runtimeWith(rows);
+    expect(build(rt).ok).toBe(true);
+    const layout = layoutOf(rt, TAB);
+    const display = rt.fake.book.displayValues(TAB);
+    const formulas = rt.fake.book.formulas(TAB);
+    const shown = display.slice(layout.firstAgentRow - 1, layout.firstAgentRow - 1 + hostile.length).map((r) => r[layout.agentColumn - 1]);
+    // The tab neutralises with a leading apostrophe, which Sheets shows as nothing.
+    expect(new Set(shown)).toEqual(new Set(hostile.map((h) => h.trim())));
+    for (let r = layout.firstAgentRow - 1; r < layout.firstAgentRow - 1 + hostile.length; r++) {
+      expect(formulas[r]![layout.agentColumn - 1]).toBe('');
+    }
+  });
+});
+
+describe('the tag and the owner view', () => {
+  test('the tab carries its layout as developer metadata; prepare protects it leaving manual columns editable', () => {
+    const rt = runtimeWith(syntheticExport(4, 'per-agent'));
+    expect(build(rt).ok).toBe(true);
+    const tag = rt.fake.book.metadata(TAB).find((m) => m.key === TAB_TAG_KEY);
+    expect(tag).toBeDefined();
+    expect(JSON.parse(tag!.value!).agentCount).toBe(4);
+    const reply = rt.ctx.kk_prepareForOwner!({ month: MONTH });
+    expect(reply.ok).toBe(true);
+    const [protection] = rt.fake.book.protections(TAB);
+    expect(protection).toBeDefined();
+    const layout = layoutOf(rt, TAB);
+    const manualLetter = String.fromCharCode(64 + layout.manualColumns['工作态度']!);
+    expect(protection!.unprotected.some((a: string) => a.startsWith(manualLetter))).toBe(true);
+  });
+});
+
+describe('a prepared tab after the template changed', () => {
+  test('the editable holes follow the manual columns to where the new template put them', () => {
+    const rt = runtimeWith(syntheticExport(4, 'per-agent'));
+    expect(build(rt).ok).toBe(true);
+    expect(rt.ctx.kk_prepareForOwner!({ month: MONTH }).ok).toBe(true);
+    const changed = structuredClone(mixed);
+    changed.items = changed.items.map((item) => ('manual' in item ? { ...item, weight: 5 } : item));
+    changed.items.push({ manual: '团队协作', weight: 5, max: 100 });
+    rt.fake.calls.reset();
+    expect(build(rt, changed).ok).toBe(true);
+    const layout = layoutOf(rt, TAB);
+    const letter = (c: number) => String.fromCharCode(64 + c);
+    const [protection] = rt.fake.book.protections(TAB);
+    for (const column of [layout.manualColumns['工作态度']!, layout.manualColumns['团队协作']!, layout.remarkColumn]) {
+      // open-ended in the plan (`W21:W`); Sheets reports it down to the sheet's last row
+      const a1 = new RegExp(`^${letter(column)}${layout.firstAgentRow}:${letter(column)}\\d*$`);
+      expect(protection!.unprotected.some((r) => a1.test(r))).toBe(true);
+    }
+  });
+});
