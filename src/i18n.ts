@@ -20,9 +20,12 @@ export function localeFrom(tag: string | null | undefined): Locale {
 /** An Error whose message is in one language but which keeps both, so callers can re-pick. */
 export class UserError extends Error {
   readonly msg: Msg;
-  constructor(msg: Msg, locale: Locale = 'zh') {
+  /** Further messages of the same kind (e.g. every problem of a template), listed under `msg`. */
+  readonly details?: Msg[];
+  constructor(msg: Msg, locale: Locale = 'zh', details?: Msg[]) {
     super(pick(msg, locale));
     this.name = 'UserError';
     this.msg = msg;
+    if (details?.length) this.details = details;
   }
 }

@@ -3,7 +3,7 @@
  * add-on's own built server code (`dist/`, as Apps Script runs it) to build the appraisal,
  * type manual scores as a manager would, and read the tab back as a viewer sees it.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PRESETS } from '../../src/appraisal';
 import { TAB_TAG_KEY, type TabLayout } from '../../src/appraisal/plan-types';
@@ -67,6 +67,7 @@ export function stackTables(tables: string[][][]): string[][] {
 export async function readDataFiles(paths: readonly string[]): Promise<string[][]> {
   const tables: string[][][] = [];
   for (const p of paths) {
+    if (!existsSync(p)) throw new Error(`--data: 找不到文件 ${p} · no such file: ${p}`);
     const grid = firstNonEmpty(await readTableFile(basename(p), new Uint8Array(readFileSync(p))));
     if (!grid) throw new Error(`${p}: no rows`);
     tables.push(grid.rows);
@@ -76,7 +77,14 @@ export async function readDataFiles(paths: readonly string[]): Promise<string[][
 
 export function readTemplate(spec: string): unknown {
   if (spec in PRESETS) return PRESETS[spec as keyof typeof PRESETS].template;
-  return JSON.parse(readFileSync(spec, 'utf8'));
+  if (!existsSync(spec)) {
+    throw new Error(`--template: 找不到文件 ${spec}，也不是预设（${Object.keys(PRESETS).join(' / ')}）· no such file, nor a preset name`);
+  }
+  try {
+    return JSON.parse(readFileSync(spec, 'utf8'));
+  } catch (e) {
+    throw new Error(`--template ${spec}: 不是有效的模板 JSON · not valid template JSON (${(e as Error).message})`);
+  }
 }
 
 /** Manual scores file: `agent,item,score` rows (a header row is recognised and skipped). */

@@ -177,7 +177,8 @@ function checkMetricItem(raw: Record<string, unknown>, position: number, problem
   const weight = checkWeight(raw, where, problems);
   const method = raw.method;
   if (typeof method !== 'string' || !(SCORING_METHODS as readonly string[]).includes(method)) {
-    problems.add(where, `计分方法 ${show(method)} 无效，可选：${METHOD_LIST}`, `scoring method ${show(method)} is not valid; use one of ${METHOD_LIST}`);
+    if (method === undefined) problems.add(where, `缺少计分方法（method），可选：${METHOD_LIST}`, `the scoring method (method) is missing; use one of ${METHOD_LIST}`);
+    else problems.add(where, `计分方法 ${show(method)} 无效，可选：${METHOD_LIST}`, `scoring method ${show(method)} is not valid; use one of ${METHOD_LIST}`);
     return null;
   }
   const floor = optionalNumber(raw, 'floor', '下限', where, problems);

@@ -63,7 +63,7 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
     throw new UserError({
       zh: `模板有 ${checked.errors.length} 处需要修改，未写入任何内容：${checked.errors[0]!.zh}`,
       en: `The template needs ${checked.errors.length} fix(es); nothing was written: ${checked.errors[0]!.en}`,
-    });
+    }, 'zh', checked.errors.slice(1));
   }
   const template = checked.template;
   return withDocumentLock(() => {

@@ -20,7 +20,7 @@ function reply<T>(fn: () => T): Reply<T> {
   try {
     return { ok: true, value: fn() };
   } catch (e) {
-    if (e instanceof UserError) return { ok: false, error: e.msg };
+    if (e instanceof UserError) return e.details ? { ok: false, error: e.msg, details: e.details } : { ok: false, error: e.msg };
     const text = e instanceof Error ? e.message : String(e);
     const error: Msg = { zh: `出现意外错误，未完成操作：${text}`, en: `Something unexpected went wrong; the action was not completed: ${text}` };
     return { ok: false, error };

@@ -71,6 +71,7 @@ export function loadTemplate(name: string): unknown {
 export function saveTemplate(name: string, template: unknown): string[] {
   const store = PropertiesService.getDocumentProperties();
   const all = store.getProperties();
+  const previous = readIndex(all).find((e) => e.name === name);
   const index = readIndex(all).filter((e) => e.name !== name);
   const json = JSON.stringify(template);
   const updates: Record<string, string> = {};
@@ -78,7 +79,9 @@ export function saveTemplate(name: string, template: unknown): string[] {
   parts.forEach((part, i) => (updates[chunkKey(name, i)] = part));
   index.push({ name, chunks: parts.length });
   updates[INDEX_KEY] = JSON.stringify(index);
-  const kept = Object.entries(all).filter(([k]) => !k.startsWith(`kk.tpl.${name}#`) && k !== INDEX_KEY);
+  // Chunk keys of this name only (a name may itself contain `#`, so no prefix matching).
+  const stale = new Set(Array.from({ length: previous?.chunks ?? 0 }, (_, i) => chunkKey(name, i)));
+  const kept = Object.entries(all).filter(([k]) => !stale.has(k) && k !== INDEX_KEY);
   const total = [...kept, ...Object.entries(updates)].reduce((n, [k, v]) => n + byteLength(k) + byteLength(v), 0);
   if (total > STORE_BUDGET) {
     throw new UserError({
@@ -86,7 +89,7 @@ export function saveTemplate(name: string, template: unknown): string[] {
       en: 'This document has too many saved templates; delete some you no longer use first.',
     });
   }
-  for (const [k] of Object.entries(all)) if (k.startsWith(`kk.tpl.${name}#`) && !(k in updates)) store.deleteProperty(k);
+  for (const k of stale) if (!(k in updates)) store.deleteProperty(k);
   store.setProperties(updates);
   return index.map((e) => e.name);
 }

@@ -213,6 +213,12 @@ describe('validateTemplate refuses, naming the item and the fix', () => {
     expect(onlyError(t).en).toBe('item 1 (INQUIRY_CONVERSION): scoring method "curve" is not valid; use one of linear, ratio, tiers, deduction, pass_fail');
   });
 
+  test('a missing scoring method', () => {
+    const t = good();
+    delete t.items[0]!.method;
+    expect(onlyError(t).zh).toBe('第 1 项「询单转化率」：缺少计分方法（method），可选：linear, ratio, tiers, deduction, pass_fail');
+  });
+
   test('a manual item with max 0 or less', () => {
     const t = good();
     t.items[4]!.max = 0;

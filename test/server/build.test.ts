@@ -136,6 +136,17 @@ describe('never touches what it did not make', () => {
     expect(rt.fake.calls.byMethod()['Range.setValues'] ?? 0).toBe(0);
   });
 
+  test('every problem of a template is listed, the first as the message and the rest as details', () => {
+    const rt = runtimeWith(syntheticExport(3, 'per-agent'));
+    const reply = build(rt, { version: 1, name: 'x', items: [{ metric: 'INQUIRY_CONVERSION', weight: 50 }], grades: [] });
+    expect(reply.ok).toBe(false);
+    expect(reply.error.zh).toMatch(/^模板有 3 处需要修改/);
+    expect(reply.details.map((d: { en: string }) => d.en)).toEqual([
+      expect.stringMatching(/weights must add up to 100/i),
+      expect.stringMatching(/grades/),
+    ]);
+  });
+
   test('data without agent rows for the month writes nothing', () => {
     const rt = runtimeWith(syntheticExport(3, 'per-agent').map((r, i) => (i === 0 ? r : ['2026-10-31', ...r.slice(1)])));
     const before = snapshot(rt);

@@ -1,0 +1,58 @@
+/**
+ * `npm run appraise` as a newcomer runs it: a child process on the bundled sample, the spec's
+ * JSON shape, the table, and a clear failure for bad arguments.
+ */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, test } from 'vitest';
+
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/appraise.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+const SAMPLE = ['--data', 'samples/qianniu-2026-11.csv', '--template', 'mixed', '--month', '2026-11'];
+
+describe('npm run appraise', () => {
+  test('--json prints the spec object: sheet, agents with values/scores/manual/total/rank/grade/coefficient/bonus, team, stats', () => {
+    const out = run(...SAMPLE, '--manual', 'samples/manual-2026-11.csv', '--json');
+    expect(out.status, out.stderr).toBe(0);
+    const result = JSON.parse(out.stdout);
+    expect(Object.keys(result)).toEqual(['sheet', 'agents', 'team', 'stats']);
+    expect(result.sheet).toBe('考核 2026-11');
+    // seven sub-accounts in the sample, shop prefix `小店旗舰店:` cut off
+    expect(result.agents.map((a: { agent: string }) => a.agent).sort()).toEqual(['大白', '小美', '晓雯', '橙子', '糖糖', '阿May', '阿杰'].sort());
+    for (const a of result.agents) {
+      expect(Object.keys(a)).toEqual(['agent', 'values', 'scores', 'manual', 'total', 'rank', 'grade', 'coefficient', 'bonus']);
+      expect(Object.keys(a.values)).toHaveLength(8); // the mixed preset's eight metric items
+    }
+    // samples/manual-2026-11.csv: 小美 95, 大白 70 for 工作态度
+    const byName = Object.fromEntries(result.agents.map((a: { agent: string }) => [a.agent, a]));
+    expect(byName['小美'].manual['工作态度']).toBe(95);
+    expect(byName['大白'].manual['工作态度']).toBe(70);
+    // ranks are 1…7 over distinct totals, highest total first
+    const ranked = [...result.agents].sort((a, b) => a.rank - b.rank);
+    expect(ranked.map((a) => a.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1].total).toBeGreaterThanOrEqual(ranked[i].total);
+    // team total: the mean of the agents' totals, rounded to 2 places
+    const mean = result.agents.reduce((s: number, a: { total: number }) => s + a.total, 0) / result.agents.length;
+    expect(result.team.total).toBeCloseTo(mean, 2);
+    expect(result.stats.serviceCalls).toBeGreaterThan(0);
+    expect(result.stats.serviceCalls).toBeLessThanOrEqual(25);
+    expect(typeof result.stats.ms).toBe('number');
+  });
+
+  test('without --json prints a table with every agent and the service calls', () => {
+    const out = run(...SAMPLE);
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stdout).toContain('考核 2026-11');
+    for (const name of ['小美', '阿杰', '阿May']) expect(out.stdout).toContain(name);
+    expect(out.stdout).toMatch(/service calls: \d+/);
+  });
+
+  test('a bad month or a missing file fails with a message, not a stack trace', () => {
+    const month = run('--data', 'samples/qianniu-2026-11.csv', '--template', 'mixed', '--month', '2026-13');
+    expect(month.status).toBe(1);
+    expect(month.stderr).toContain('usage: npm run appraise');
+    const file = run('--data', 'nope.csv', '--template', 'mixed', '--month', '2026-11');
+    expect(file.status).toBe(1);
+    expect(file.stderr).toContain('nope.csv');
+    expect(file.stderr).not.toMatch(/\n\s+at /);
+  });
+});
