@@ -420,7 +420,7 @@ function writeTeamRows(canvas: Canvas, g: Geometry, lastAgentRow: number, column
   for (const column of columns) {
     const range = `${columnLetter(column)}$${g.firstAgentRow}:${columnLetter(column)}$${lastAgentRow}`;
     const format = column === TABLE.total ? FORMATS.total : FORMATS.score;
-    canvas.formula(averageRow, column, `=AVERAGE(${range})`, { format, bold: column === TABLE.total });
-    canvas.formula(medianRow, column, `=MEDIAN(${range})`, { format, bold: column === TABLE.total });
+    canvas.formula(averageRow, column, `=IFERROR(AVERAGE(${range}),"")`, { format, bold: column === TABLE.total });
+    canvas.formula(medianRow, column, `=IFERROR(MEDIAN(${range}),"")`, { format, bold: column === TABLE.total });
   }
 }

@@ -18,9 +18,21 @@ export function previousMonth(month: string): string {
 const hasDate = (grid: unknown[][]) =>
   grid.some((row) => row.some((c) => Object.prototype.toString.call(c) === '[object Date]'));
 
-/** The spreadsheet's time zone, asked only when the data holds Date cells (a round trip otherwise saved). */
+/**
+ * The spreadsheet's time zone when the data holds Date cells (their calendar day depends on
+ * it); otherwise the script's (appsscript.json), which saves a spreadsheet round trip.
+ */
 function timeZoneFor(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, grid: unknown[][]): string {
-  return hasDate(grid) ? ss.getSpreadsheetTimeZone() || 'Asia/Shanghai' : 'Asia/Shanghai';
+  return (hasDate(grid) ? ss.getSpreadsheetTimeZone() : Session.getScriptTimeZone()) || 'Asia/Shanghai';
+}
+
+/** `YYYY-MM-DDTHH:mm` of an instant on the wall clock of a time zone (the tab shows when it was built). */
+export function wallClock(now: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(now);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
 }
 
 /** Runs `fn` holding the document lock, so two builds never interleave their writes. */
@@ -70,7 +82,8 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
     const ss = SpreadsheetApp.getActive();
     const grid = readGrid(requireSheet(ss, sheetName));
     const recognition = recognise(grid, mapping);
-    const data = aggregate(grid, recognition, { month, timeZone: timeZoneFor(ss, grid) });
+    const timeZone = timeZoneFor(ss, grid);
+    const data = aggregate(grid, recognition, { month, timeZone });
     if (data.agents.length === 0) {
       throw new UserError({
         zh: `「${sheetName}」中没有 ${month} 的客服数据（跳过 ${data.skipped.length} 行）。请检查月份和列映射，未写入任何内容。`,
@@ -82,7 +95,7 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
     const existing = own && own.layout ? readExisting(readGrid(own.sheet), own.layout) : null;
     const previousName = tabName(previousMonth(month));
     const previous = isOwnTab(ss, previousName) ? { sheetName: previousName } : null;
-    const plan = planTab({ month, template, agents: data.agents, existing, previous, now: new Date().toISOString() });
+    const plan = planTab({ month, template, agents: data.agents, existing, previous, now: wallClock(new Date(), timeZone) });
     const previousSize = own?.layout ? { rows: own.layout.rows, cols: own.layout.columns } : { rows: 0, cols: 0 };
     const sheet = writePlan(ss, plan, own, previousSize);
     // A prepared tab's editable holes follow the manual columns; they move only when the

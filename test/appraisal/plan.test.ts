@@ -114,9 +114,9 @@ describe('the agent table', () => {
 
   test('team rows above the header: average and median of totals, scores and manual items', () => {
     expect([at(p, 15, 1), at(p, 16, 1), headerRow]).toEqual(['团队平均', '团队中位数', 17]);
-    expect(at(p, 15, 2)).toBe(`=AVERAGE(B$${firstAgentRow}:B$${firstAgentRow + 2})`);
-    expect(at(p, 16, 12)).toBe(`=MEDIAN(L$${firstAgentRow}:L$${firstAgentRow + 2})`);
-    expect(at(p, 16, 18)).toBe(`=MEDIAN(R$${firstAgentRow}:R$${firstAgentRow + 2})`);
+    expect(at(p, 15, 2)).toBe(`=IFERROR(AVERAGE(B$${firstAgentRow}:B$${firstAgentRow + 2}),"")`);
+    expect(at(p, 16, 12)).toBe(`=IFERROR(MEDIAN(L$${firstAgentRow}:L$${firstAgentRow + 2}),"")`);
+    expect(at(p, 16, 18)).toBe(`=IFERROR(MEDIAN(R$${firstAgentRow}:R$${firstAgentRow + 2}),"")`);
   });
 
   test('formulas use nothing that differs between Sheets and HyperFormula', () => {

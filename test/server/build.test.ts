@@ -225,3 +225,25 @@ describe('a prepared tab after the template changed', () => {
     }
   });
 });
+
+describe('what a viewer sees before any manual score is typed', () => {
+  test('team rows show blanks, not #DIV/0! or #NUM!, over an empty manual column; the built time is the wall clock', () => {
+    const rt = runtimeWith(syntheticExport(3, 'per-agent'));
+    expect(build(rt).ok).toBe(true);
+    const layout = layoutOf(rt, TAB);
+    const shown = rt.fake.book.displayValues(TAB);
+    const manual = layout.manualColumns['工作态度']! - 1;
+    const teamRows = shown.filter((r) => r[0] === '团队平均' || r[0] === '团队中位数');
+    expect(teamRows).toHaveLength(2);
+    for (const row of teamRows) {
+      expect(row[manual]).toBe('');
+      expect(Number(row[layout.totalColumn - 1])).toBeGreaterThan(0);
+    }
+    expect(shown.flat().filter((c) => /^#/.test(c))).toEqual([]);
+    // "生成于 YYYY-MM-DD HH:mm" on Shanghai's clock (the data has Date cells, so the sheet's zone)
+    const stamp = /生成于 (\d{4}-\d{2}-\d{2} \d{2}:\d{2})/.exec(shown[1]![0]!)?.[1];
+    const shanghai = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(new Date());
+    expect(stamp).toBeDefined();
+    expect(Math.abs(Date.parse(`${stamp}Z`) - Date.parse(`${shanghai}Z`))).toBeLessThanOrEqual(60_000);
+  });
+});
