@@ -1,5 +1,5 @@
 /** The README's function reference is generated from the catalogue; this fails when they drift. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { END, functionReference, START } from '../scripts/function-reference';
@@ -21,5 +21,11 @@ describe('README.md', () => {
     const firstBlock = readme.slice(readme.indexOf('```bash'), readme.indexOf('```', readme.indexOf('```bash') + 7));
     expect(firstBlock).toContain('npm ci && npm start');
     expect(firstBlock).toContain('npm ci && npm test');
+  });
+
+  it('links only files that exist (screenshots, BENCHMARKS.md, docs)', () => {
+    const links = [...readme.matchAll(/\]\(((?!https?:|#|\.\.\/)[^)]+)\)/g)].map((m) => m[1]!);
+    expect(links).toContain('docs/screenshots/playground.png');
+    for (const link of links) expect(existsSync(join(__dirname, '..', link)), link).toBe(true);
   });
 });
