@@ -23,6 +23,8 @@ export const LABELS = {
   grade: { zh: '等级', en: 'Grade' },
   coefficient: { zh: '系数', en: 'Coefficient' },
   bonusBase: { zh: '奖金基数', en: 'Bonus base' },
+  gradeCount: { zh: '人数', en: 'Agents' },
+  bonusTotal: { zh: '奖金合计', en: 'Bonus total' },
   weightsRow: { zh: '权重', en: 'Weights' },
   scaleRow: { zh: '换算（人工项 ×100÷满分）', en: 'Scale (manual: ×100 ÷ max)' },
   teamAverage: { zh: '团队平均', en: 'Team average' },

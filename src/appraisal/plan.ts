@@ -160,7 +160,7 @@ function geometry(template: Template, metrics: number, manual: number, retired: 
     teamRows: [weightsRow + 2, weightsRow + 3], headerRow, firstAgentRow: headerRow + 1,
     previousColumn, deltaColumn: withPrevious ? previousColumn + 1 : 0,
     firstValueColumn, firstScoreColumn, firstManualColumn, remarkColumn,
-    width: Math.max(remarkColumn + retired, gradeColumn + 2),
+    width: Math.max(remarkColumn + retired, gradeColumn + 3),
     height: headerRow + rows,
   };
 }
@@ -325,7 +325,10 @@ export function planTab(input: PlanInput): TabPlan {
     canvas.text(row, TABLE.rank, L(LABELS.vanished));
     writeTyped(canvas, row, name, existing, manualColumns, g.remarkColumn);
   });
-  if (current.length > 0) writeTeamRows(canvas, g, lastAgentRow, [TABLE.total, ...Object.values(scoreColumns), ...manualItems.map((m) => manualColumns[m.manual]!)], locale);
+  if (current.length > 0) {
+    writeTeamRows(canvas, g, lastAgentRow, [TABLE.total, ...Object.values(scoreColumns), ...manualItems.map((m) => manualColumns[m.manual]!)], locale);
+    writeSummary(canvas, g, template.grades.length, lastAgentRow, locale);
+  }
 
   const layout: TabLayout = {
     version: 1, month: input.month, rows: g.height, columns: g.width,
@@ -407,6 +410,24 @@ function writeTyped(canvas: Canvas, row: number, agent: string, existing: Existi
   }
   const remark = own(existing?.remarks, agent);
   canvas.set(row, remarkColumn, remark ? neutralise(remark) : null, { format: FORMATS.text, background: COLOURS.editable });
+}
+
+/**
+ * The owner's summary beside the grade bands: how many agents each grade has and the bonus
+ * payout in total, live (COUNTIF / SUM over the table), so it follows every edit.
+ */
+function writeSummary(canvas: Canvas, g: Geometry, bands: number, lastAgentRow: number, locale: Locale): void {
+  const countColumn = g.gradeColumn + 3;
+  const gradeCells = a1Range(g.firstAgentRow, TABLE.grade, lastAgentRow, TABLE.grade, true);
+  canvas.text(g.paramHeaderRow, countColumn, pick(LABELS.gradeCount, locale), { bold: true, background: COLOURS.header });
+  for (let i = 0; i < bands; i++) {
+    const row = g.paramHeaderRow + 1 + i;
+    canvas.formula(row, countColumn, `=COUNTIF(${gradeCells},${a1(row, g.gradeColumn + 1, true)})`, { format: FORMATS.rank });
+  }
+  const bonusCells = a1Range(g.firstAgentRow, TABLE.bonus, lastAgentRow, TABLE.bonus, true);
+  const bonusBase = a1(g.bonusRow, g.gradeColumn + 1, true);
+  canvas.text(g.bonusRow, g.gradeColumn + 2, pick(LABELS.bonusTotal, locale), { bold: true });
+  canvas.formula(g.bonusRow, countColumn, `=IF(${bonusBase}="","",SUM(${bonusCells}))`, { format: FORMATS.yuan, bold: true });
 }
 
 /** Team average and median of the total and of every counted score column, above the table's header. */

@@ -63,8 +63,19 @@ describe('the parameter block', () => {
   test('grade bands ascending by minimum (for VLOOKUP), then the bonus base', () => {
     const c = 16; // after 9 parameter columns and 3 tier pairs
     expect([4, 5, 6, 7, 8, 9, 10].map((r) => row(p, r).slice(c, c + 3))).toEqual([
-      ['总分下限', '等级', '系数'], [0, 'D', 0.5], [60, 'C', 0.8], [75, 'B', 1], [85, 'A', 1.1], [95, 'S', 1.2], ['奖金基数', 1000, null],
+      ['总分下限', '等级', '系数'], [0, 'D', 0.5], [60, 'C', 0.8], [75, 'B', 1], [85, 'A', 1.1], [95, 'S', 1.2], ['奖金基数', 1000, '奖金合计'],
     ]);
+  });
+
+  test("the owner's summary: agents per grade beside each band, and the bonus total", () => {
+    const c = 16; // count column = grade block (Q, R, S) + 1 = T
+    const { firstAgentRow, agentCount } = p.layout;
+    const last = firstAgentRow + agentCount - 1;
+    expect(row(p, 4)[c + 3]).toBe('人数');
+    // row 5 holds band D (grade text in R5): count the grade column D over the current agents
+    expect(row(p, 5)[c + 3]).toBe(`=COUNTIF($D$${firstAgentRow}:$D$${last},$R$5)`);
+    expect(row(p, 9)[c + 3]).toBe(`=COUNTIF($D$${firstAgentRow}:$D$${last},$R$9)`);
+    expect(row(p, 10)[c + 3]).toBe(`=IF($R$10="","",SUM($F$${firstAgentRow}:$F$${last}))`);
   });
 
   test('number formats follow the unit: percent for fractions, yuan, seconds', () => {
@@ -83,7 +94,7 @@ describe('the agent table', () => {
       '客服', '总分', '排名', '等级', '系数', '奖金',
       '询单转化率', '询单客单价', '平均响应时间', '投诉笔数', '出单准确率',
       '询单转化率得分', '询单客单价得分', '平均响应时间得分', '投诉笔数得分', '出单准确率得分',
-      '工作态度', '专业能力', '备注',
+      '工作态度', '专业能力', '备注', null, // the tab is as wide as the grade block's summary column (T)
     ]);
     expect(valueColumns).toEqual({ INQUIRY_CONVERSION: 7, INQUIRY_AOV: 8, AVG_RESPONSE_TIME: 9, COMPLAINT_COUNT_28D: 10, ORDER_ACCURACY: 11 });
     expect(scoreColumns.INQUIRY_CONVERSION).toBe(12);

@@ -247,3 +247,20 @@ describe('what a viewer sees before any manual score is typed', () => {
     expect(Math.abs(Date.parse(`${stamp}Z`) - Date.parse(`${shanghai}Z`))).toBeLessThanOrEqual(60_000);
   });
 });
+
+describe("the owner's summary", () => {
+  test('agents per grade add up to the agents, each equal to the rows with that grade; the bonus total is their sum', () => {
+    const rt = runtimeWith(syntheticExport(12, 'per-agent'));
+    expect(build(rt).ok).toBe(true);
+    const shown = rt.fake.book.values(TAB);
+    const { agents } = readResults(rt, TAB);
+    const header = shown.findIndex((r) => r.includes('人数'));
+    const countColumn = shown[header]!.indexOf('人数');
+    const bands = shown.slice(header + 1, header + 1 + mixed.grades.length).map((r) => ({ grade: r[countColumn - 2], count: r[countColumn] }));
+    for (const band of bands) expect(band.count).toBe(agents.filter((a) => a.grade === band.grade).length);
+    expect(bands.reduce((n, b) => n + Number(b.count), 0)).toBe(12);
+    const bonusRow = shown.find((r) => r.includes('奖金合计'))!;
+    const sum = agents.reduce((n, a) => n + Number(a.bonus), 0);
+    expect(bonusRow[countColumn]).toBeCloseTo(sum, 2);
+  });
+});
