@@ -36,6 +36,14 @@ describe('recognise: single-row headers', () => {
     expect(fields([['飞鸽账号', '日期']])).toEqual(['agent', 'date']);
   });
 
+  test('抖店 (飞鸽) and 京麦 (咚咚) report headers: sessions, answer rate, consultation conversion', () => {
+    expect(fields([['客服昵称', '接待人次', '询单人数', '询单转化率', '成交人数', '成交金额', '投诉数']]))
+      .toEqual(['agent', 'buyers_served', 'inquiring_buyers', 'conversion_rate', 'paid_buyers', 'sales', 'complaints']);
+    expect(fields([['客服账号', '咨询量', '接待量', '应答率', '咨询转化率', '下单人数']]))
+      .toEqual(['agent', 'received', 'buyers_served', 'reply_rate', 'conversion_rate', 'buyers']);
+    expect(fields([['旺旺', '退款成功笔数']])).toEqual(['agent', 'refunds']);
+  });
+
   test('a column no field claims stays null, and a field is given to its first column only', () => {
     expect(fields([['旺旺', '客服昵称', '备注', '询单人数']])).toEqual(['agent', null, null, 'inquiring_buyers']);
   });
@@ -50,8 +58,9 @@ describe('recognise: two-row headers', () => {
     ];
     const r = recognise(grid);
     expect(r.headerRows).toBe(2);
-    // 询单 + 人数 = 询单人数; 询单 + 最终付款人数 = 询单最终付款人数; 响应 + 首次响应时长 falls back to the field row alone.
-    expect(r.columns.map((c) => c.field)).toEqual(['date', 'agent', 'inquiring_buyers', 'paid_buyers', 'inquiry_sales', null, 'avg_first_response_seconds']);
+    // 询单 + 人数 = 询单人数; 询单 + 最终付款人数 = 询单最终付款人数; 响应 + 平均(秒) = 响应平均;
+    // 响应 + 首次响应时长 falls back to the field row alone.
+    expect(r.columns.map((c) => c.field)).toEqual(['date', 'agent', 'inquiring_buyers', 'paid_buyers', 'inquiry_sales', 'avg_response_seconds', 'avg_first_response_seconds']);
     expect(r.columns[3]!.header).toBe('询单 最终付款人数');
     expect(r.columns[0]!.header).toBe('日期');
   });
