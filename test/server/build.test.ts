@@ -264,3 +264,25 @@ describe("the owner's summary", () => {
     expect(bonusRow[countColumn]).toBeCloseTo(sum, 2);
   });
 });
+
+describe('last month beside this one', () => {
+  test("with 考核 2026-10 present the build adds last month's total and Δ, still within 25 calls", () => {
+    const november = syntheticExport(4, 'per-agent');
+    const october = november.slice(1).map((r) => ['2026-10-31', ...r.slice(1)]);
+    const rt = runtimeWith([...november, ...october]);
+    expect(rt.ctx.kk_buildAppraisal!({ sheetName: '数据', month: '2026-10', template: mixed }).ok).toBe(true);
+    rt.fake.calls.reset();
+    expect(build(rt).ok).toBe(true);
+    expect(rt.fake.calls.spreadsheet).toBeLessThanOrEqual(25);
+    const layout = layoutOf(rt, TAB);
+    const shown = rt.fake.book.values(TAB);
+    const header = shown[layout.headerRow - 1]!;
+    const previous = header.indexOf('上月总分');
+    expect(previous).toBeGreaterThan(0);
+    // same figures both months, so each agent's previous total equals this month's and Δ is 0
+    for (let r = layout.firstAgentRow - 1; r < layout.firstAgentRow - 1 + layout.agentCount; r++) {
+      expect(shown[r]![previous]).toBe(shown[r]![layout.totalColumn - 1]);
+      expect(shown[r]![previous + 1]).toBe(0);
+    }
+  });
+});
