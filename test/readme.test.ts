@@ -25,7 +25,7 @@ describe('README.md', () => {
 
   it('links only files that exist (screenshots, BENCHMARKS.md, docs)', () => {
     const links = [...readme.matchAll(/\]\(((?!https?:|#|\.\.\/)[^)]+)\)/g)].map((m) => m[1]!);
-    expect(links).toContain('docs/screenshots/playground.png');
+    expect(links).toContain('docs/screenshots/sample-appraisal.png');
     for (const link of links) expect(existsSync(join(__dirname, '..', link)), link).toBe(true);
   });
 });

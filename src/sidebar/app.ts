@@ -86,6 +86,8 @@ export class App {
     for (const name of ['data', 'template', 'build'] as const) this.sections.set(name, h('section', { className: `section section-${name}` }));
     replaceChildren(this.root, this.header, this.statusLine, this.appNotice, ...this.sections.values());
     this.renderAll();
+    // The manager opened the sidebar on their data: show what was recognised without a click.
+    if (this.state.dataSheet) await this.analyse();
   }
 
   // ---- text -------------------------------------------------------------------------------
