@@ -87,8 +87,10 @@ export function writePlan(ss: Spreadsheet, plan: TabPlan, own: OwnTab | null, pr
     return out;
   };
   const range = sheet.getRange(1, 1, rows, cols);
-  range.setValues(pad(plan.values, '' as TabPlan['values'][number][number]));
+  // Formats first: Sheets parses strings written into General cells, so an agent named `00123`
+  // or `2026-11-05` would become a number or a date; into `@` (text) cells they stay as typed.
   range.setNumberFormats(pad(plan.numberFormats, 'General'));
+  range.setValues(pad(plan.values, '' as TabPlan['values'][number][number]));
   range.setFontWeights(pad(plan.fontWeights, 'normal'));
   range.setBackgrounds(pad(plan.backgrounds, null) as string[][]);
   range.setNotes(pad(plan.notes, ''));

@@ -188,6 +188,19 @@ describe('hostile names land as plain text', () => {
   });
 });
 
+describe('names that look like numbers, dates or booleans', () => {
+  test('stay text on the tab, exactly as in the data (formats are written before values)', () => {
+    const names = ['1001', '00123', '2026-11-05', 'TRUE'];
+    // typed with an apostrophe, as a text column of an export arrives
+    const rows = syntheticExport(names.length, 'per-agent').map((r, i) => (i === 0 ? r : [r[0]!, `'${names[i - 1]!}`, ...r.slice(2)]));
+    const rt = runtimeWith(rows);
+    expect(build(rt).ok).toBe(true);
+    const layout = layoutOf(rt, TAB);
+    const values = rt.fake.book.values(TAB).slice(layout.firstAgentRow - 1, layout.firstAgentRow - 1 + names.length).map((r) => r[0]);
+    expect(new Set(values)).toEqual(new Set(names));
+  });
+});
+
 describe('the tag and the owner view', () => {
   test('the tab carries its layout as developer metadata; prepare protects it leaving manual columns editable', () => {
     const rt = runtimeWith(syntheticExport(4, 'per-agent'));
