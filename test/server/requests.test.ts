@@ -29,6 +29,7 @@ describe('malformed requests', () => {
     ['kk_buildAppraisal', { sheetName: '没有这个表', month: '2026-11', template: mixed }, /没有这个表/],
     ['kk_analyseData', { sheetName: '', month: '2026-11' }, /Choose a sheet/],
     ['kk_importRows', { fileName: 'a.csv', rows: [] }, /no rows/],
+    ['kk_importRows', { fileName: 'a.csv', rows: [[], []] }, /no rows/],
     ['kk_importRows', { fileName: 'a.csv', rows: [[{ evil: 1 }]] }, /cannot be written/],
     ['kk_importRows', { fileName: 'a.csv', rows: [['x'.repeat(50_001)]] }, /cannot be written/],
     ['kk_prepareForOwner', { month: '2026-11' }, /build the appraisal first/],
