@@ -272,6 +272,15 @@ export function aggregate(grid: readonly unknown[][], recognition: ColumnMapping
     return state;
   };
 
+  // The first column repeats (dates, serial numbers): each distinct text is looked up once.
+  const firstColumnWords = new Map<string, string | null>();
+  const firstColumnSummary = (cell: unknown): string | null => {
+    if (typeof cell !== 'string') return null;
+    let word = firstColumnWords.get(cell);
+    if (word === undefined) firstColumnWords.set(cell, (word = summaryWord(cell)));
+    return word;
+  };
+
   let rowsUsed = 0;
   if (agentColumn < 0) {
     warnings.push({ zh: '没有识别出客服列（如「客服昵称」「旺旺」）：请在列映射中指定哪一列是客服', en: 'no agent column was recognised (e.g. 客服昵称, 旺旺): pick it in the column mapping' });
@@ -280,13 +289,17 @@ export function aggregate(grid: readonly unknown[][], recognition: ColumnMapping
       const row = rows[r]!;
       const agentCell = row[agentColumn];
       const raw = readKey(agentCell);
-      // Known agents take the fast path; only new names are checked for summary words.
+      // Known agents take the fast path: their name is no summary word, but a subtotal row
+      // (`小计 | 小美 | …`) can still say so in the first column, so that is checked every time.
       let state = raw ? byRawName.get(raw) : undefined;
       if (!state) {
         if (!raw && row.every(isBlankLike)) continue;
-        const summary = summaryWord(agentCell) ?? summaryWord(row[0]) ?? (dateColumn >= 0 ? summaryWord(row[dateColumn]) : null);
+        const summary = summaryWord(agentCell) ?? firstColumnSummary(row[0]) ?? (dateColumn >= 0 ? summaryWord(row[dateColumn]) : null);
         if (summary) { skip(r, summaryReason(summary)); continue; }
         if (!raw) { skip(r, { zh: '没有客服名称，已跳过', en: 'no agent name, skipped' }); continue; }
+      } else if (agentColumn !== 0) {
+        const summary = firstColumnSummary(row[0]);
+        if (summary) { skip(r, summaryReason(summary)); continue; }
       }
       if (dateColumn >= 0) {
         const dateCell = row[dateColumn];

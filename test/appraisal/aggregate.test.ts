@@ -151,6 +151,22 @@ describe('rows that are skipped, with the sheet row and a reason', () => {
     expect(result.skipped.map((s) => [s.row, s.reason.en])).toEqual([[3, 'summary row "合计", skipped'], [4, 'summary row "同行同层均值", skipped']]);
   });
 
+  test('a per-agent subtotal row (summary word in the first column) is skipped whether or not the agent came before', () => {
+    const header = ['序号', '客服', '询单人数', '询单->最终付款人数'];
+    const day = [1, '小美', 10, 5];
+    const subtotal = ['小计', '小美', 10, 5];
+    // Only the real row counts: 5 / 10 = 0.5, from 10 inquiries (not 20); the subtotal row is row 3 or row 2.
+    for (const [grid, skippedRow] of [[[header, day, subtotal], 3], [[header, subtotal, day], 2]] as const) {
+      const result = run(grid.map((r) => [...r]));
+      expect(result.agents.map((a) => [a.agent, a.values.INQUIRY_CONVERSION])).toEqual([['小美', 0.5]]);
+      expect(result.rowsUsed).toBe(1);
+      expect(result.skipped.map((s) => [s.row, s.reason.en])).toEqual([[skippedRow, 'summary row "小计", skipped']]);
+    }
+    // Telling: 1 real row of 10 inquiries / 5 paid, and a subtotal restating 10 / 1 after it → still 5 / 10 = 0.5, not 6 / 20 = 0.3.
+    const restated = run([header, day, ['小计', '小美', 10, 1]]);
+    expect(restated.agents[0]!.values.INQUIRY_CONVERSION).toBe(0.5);
+  });
+
   test('rows without an agent; blank rows pass silently', () => {
     const grid = [['客服', '询单人数'], ['小美', 3], ['', 5], ['-', 2], ['', ''], [null, null]];
     const result = run(grid);
