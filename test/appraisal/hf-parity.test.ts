@@ -38,6 +38,48 @@ describe('fixed cases', () => {
     check(template, threeAgents(), manual);
   });
 
+  test('lower-is-better metrics and values exactly on thresholds and grade boundaries', () => {
+    const template: Template = {
+      version: 1, name: '边界', bonusBase: 1000, grades: everyMethod().grades,
+      items: [
+        { metric: 'AVG_RESPONSE_TIME', weight: 20, floor: 60, target: 15, method: 'linear' },
+        { metric: 'FIRST_RESPONSE_TIME', weight: 20, method: 'tiers', tiers: [[10, 100], [20, 80], [30, 60]] },
+        { metric: 'RETURN_RATE', weight: 20, target: 0.05, method: 'pass_fail' }, // no floor: the catalogue says lower is better
+        { metric: 'REFUND_RESOLUTION_TIME', weight: 20, target: 1.5, method: 'ratio' }, // likewise
+        { metric: 'BAD_REVIEW_RATE', weight: 10, method: 'tiers', tiers: [[0.002, 100], [0.005, 80], [0.01, 60]] },
+        { metric: 'COMPLAINT_COUNT_28D', weight: 10, method: 'deduction', points: 5 },
+      ],
+    };
+    const agent = (name: string, art: number, frt: number, rr: number, rrt: number, brr: number, cc: number): PlanAgent => ({
+      agent: name,
+      values: { AVG_RESPONSE_TIME: art, FIRST_RESPONSE_TIME: frt, RETURN_RATE: rr, REFUND_RESOLUTION_TIME: rrt, BAD_REVIEW_RATE: brr, COMPLAINT_COUNT_28D: cc },
+    });
+    const agents = [
+      // Every value on its best threshold: 100 each → 100.
+      agent('甲', 15, 10, 0.05, 1.5, 0.002, 0),
+      // 60 s is the floor → 0; 30 s is the last tier → 60; 0.06 > 0.05 → 0; 100 × 1.5 / 3 = 50; 0.01 is the last tier → 60;
+      // 100 − 5 × 20 = 0. Total (20×0 + 20×60 + 20×0 + 20×50 + 10×60 + 10×0) / 100 = 28 → D.
+      agent('乙', 60, 30, 0.06, 3, 0.01, 20),
+      // 20 s → 80; 2 complaints → 90. (2000 + 1600 + 2000 + 2000 + 1000 + 900) / 100 = 95 → S exactly at its minimum.
+      agent('丙', 15, 20, 0.05, 1.5, 0.002, 2),
+      agent('丁', 15, 20, 0.05, 1.5, 0.002, 2), // the same total 95: shares rank 2
+      // 30 s → 60; 14 complaints → 30. (2000 + 1200 + 2000 + 2000 + 1000 + 300) / 100 = 85 → A exactly.
+      agent('戊', 15, 30, 0.05, 1.5, 0.002, 14),
+      // 0.06 → 0; 0.005 → 80; 6 complaints → 70. (2000 + 2000 + 0 + 2000 + 800 + 700) / 100 = 75 → B exactly.
+      agent('己', 15, 10, 0.06, 1.5, 0.005, 6),
+      // 100 × (37.5 − 60) / (15 − 60) = 50; 30 s → 60; 100 × 1.5 / 5 = 30; 0.01 → 60; 8 complaints → 60.
+      // (1000 + 1200 + 2000 + 600 + 600 + 600) / 100 = 60 → C exactly.
+      agent('庚', 37.5, 30, 0.05, 5, 0.01, 8),
+    ];
+    const plan = planTab({ month: '2026-11', template, agents, now: NOW });
+    const expected = expectedResults(template, agents, null);
+    expect(expected.agents.map((a) => [a.agent, a.total, a.rank, a.grade, a.coefficient, a.bonus])).toEqual([
+      ['甲', 100, 1, 'S', 1.2, 1200], ['乙', 28, 7, 'D', 0.5, 500], ['丙', 95, 2, 'S', 1.2, 1200], ['丁', 95, 2, 'S', 1.2, 1200],
+      ['戊', 85, 4, 'A', 1.1, 1100], ['己', 75, 5, 'B', 1, 1000], ['庚', 60, 6, 'C', 0.8, 800],
+    ]);
+    expectParity(plan, evaluatePlan(plan), expected);
+  });
+
   test('equal totals share a rank', () => {
     const twins = [threeAgents()[0]!, { ...threeAgents()[0]!, agent: '小美二号' }, threeAgents()[1]!];
     const plan = planTab({ month: '2026-11', template: everyMethod(), agents: twins, now: NOW });
