@@ -144,9 +144,13 @@ interface BadCells {
 
 /**
  * Largest plain value of a fraction column that can still be a fraction: proportions never
- * exceed 1; a sales achievement may (120 %), but not 300 %, so above 3 it is a percent number.
+ * exceed 1, nor do the rates of bad events per order (退款率, 纠纷率, 投诉率: 2.5 there is
+ * 2.5 %); a sales achievement may (120 %), but not 300 %, so above 3 it is a percent number.
  */
-const fractionCeiling = (metric: string) => (catalogueEntry(metric)?.kind === 'proportion' ? 1 : 3);
+const fractionCeiling = (metric: string) => {
+  const entry = catalogueEntry(metric);
+  return entry?.kind === 'proportion' || entry?.direction === 'lower' ? 1 : 3;
+};
 
 function percentNumbers(rows: readonly unknown[][], start: number, column: number, metric: string, header: string): boolean {
   if (catalogueEntry(metric)?.unit !== 'fraction') return false;

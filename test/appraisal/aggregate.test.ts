@@ -91,6 +91,17 @@ describe('rate and average columns, used only when their counts are missing', ()
     expect(percentNumbers.warnings[0]!.zh).toBe('「旺旺回复率」列的数字按百分数读取（99.71 即 99.71%）');
   });
 
+  test('refund, dispute and complaint rates written as percent numbers (2.5 = 2.5 %) are not read as 250 %', () => {
+    // These are rates of bad events per order: a value above 1 can only be a percent number.
+    expect(run([['客服', '退款率'], ['小美', 2.5], ['阿杰', 1.2]]).agents.map((a) => a.values.REFUND_RATE_28D)).toEqual([0.025, 0.012]); // 2.5 / 100; 1.2 / 100
+    expect(run([['客服', '纠纷率'], ['小美', 1.5]]).agents[0]!.values.REFUND_DISPUTE_RATE_28D).toBe(0.015); // 1.5 / 100
+    expect(run([['客服', '投诉率'], ['小美', 2]]).agents[0]!.values.COMPLAINT_RATE_28D).toBe(0.02); // 2 / 100
+    // As fractions they stay as they are.
+    expect(run([['客服', '退款率'], ['小美', 0.025]]).agents[0]!.values.REFUND_RATE_28D).toBe(0.025);
+    // A sales achievement may beat the plan: 1.2 is 120 %, not 1.2 %.
+    expect(run([['客服', '销售计划达成率'], ['小美', 1.2], ['阿杰', 0.95]]).agents.map((a) => a.values.SALES_ACHIEVEMENT)).toEqual([1.2, 0.95]);
+  });
+
   test('a percent sign in the header says the plain numbers are percents', () => {
     expect(valuesOf([['客服', '差评率(%)'], ['小美', 0.5]]).小美!.BAD_REVIEW_RATE).toBe(0.005);
   });
