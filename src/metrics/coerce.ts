@@ -136,9 +136,12 @@ export type DurationUnit = 'seconds' | 'hours' | 'days';
 
 const SECONDS_IN: Record<DurationUnit, number> = { seconds: 1, hours: 3_600, days: 86_400 };
 
-/** Unit words, longest first so `mins` is not read as `m` + `ins`. Traditional forms included. */
+/**
+ * A number, thousands grouped as in `PLAIN_DECIMAL` (`12,345秒`), then a unit word, longest
+ * first so `mins` is not read as `m` + `ins`. Traditional forms included.
+ */
 const DURATION_TOKEN =
-  /(\d+(?:\.\d+)?|\.\d+)\s*(天|days?|d|个小时|個小時|小时|小時|时|時|hours?|hrs?|h|分钟|分鐘|分|minutes?|mins?|m|秒钟|秒鐘|秒|seconds?|secs?|s)\s*/y;
+  /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(天|days?|d|个小时|個小時|小时|小時|时|時|hours?|hrs?|h|分钟|分鐘|分|minutes?|mins?|m|秒钟|秒鐘|秒|seconds?|secs?|s)\s*/y;
 
 function unitSeconds(word: string): number {
   switch (word[0]) {
@@ -185,7 +188,7 @@ function unitWordsDuration(text: string, unit: DurationUnit): number {
   while (DURATION_TOKEN.lastIndex < text.length) {
     const m = DURATION_TOKEN.exec(text);
     if (!m) return NaN;
-    total += toUnit(Number(m[1]), unitSeconds(m[2]!), unit);
+    total += toUnit(Number(m[1]!.replace(/,/g, '')), unitSeconds(m[2]!), unit);
     matched = true;
   }
   return matched ? total : NaN;

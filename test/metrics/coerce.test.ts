@@ -217,6 +217,18 @@ describe('parseDurationText', () => {
     expect(parseDurationText(text, 'seconds')).toBe(seconds);
   });
 
+  it('reads thousands separators in the number before a unit word', () => {
+    expect(parseDurationText('12,345秒', 'seconds')).toBe(12345); // 12,345 = 12345
+    expect(parseDurationText('1,234.5 秒', 'seconds')).toBe(1234.5);
+    expect(parseDurationText('1,440分钟', 'hours')).toBe(24); // 1440 × 60 ÷ 3600
+    expect(parseDurationText('１，２００小时', 'days')).toBe(50); // full-width: 1200 ÷ 24
+  });
+
+  it('refuses a comma that does not group thousands before a unit word', () => {
+    expect(parseDurationText('1,5小时', 'hours')).toBeNaN(); // a decimal comma is not guessed
+    expect(parseDurationText('12,34秒', 'seconds')).toBeNaN();
+  });
+
   it('reads three-part clocks as h:mm:ss', () => {
     expect(parseDurationText('00:01:30', 'seconds')).toBe(90); // 0 h 1 min 30 s
     expect(parseDurationText('1:02:03', 'seconds')).toBe(3723); // 3600 + 120 + 3

@@ -73,6 +73,7 @@ const CASES: Record<string, readonly Case[]> = {
     ['reads 00:01:30 as h:mm:ss', ['00:01:30', 3], 30], // 90 ÷ 3
     ['reads 1:30 as mm:ss', ['1:30', 2], 45], // 90 ÷ 2
     ['reads a Sheets duration 0:01:30', [duration(0, 1, 30), 3], 30], // 90 ÷ 3
+    ['reads a thousands separator before 秒', ['12,345秒', 823], 15], // 12345 ÷ 823
     ['is blank without replies', [90, 0], ''],
   ],
   FIRST_RESPONSE_TIME: [
