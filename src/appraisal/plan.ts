@@ -294,6 +294,7 @@ export function planTab(input: PlanInput): TabPlan {
   const grades = a1Range(g.paramHeaderRow + 1, g.gradeColumn, g.paramHeaderRow + template.grades.length, g.gradeColumn + 2, true);
   const weightRange = a1Range(g.weightsRow, firstCounted, g.weightsRow, lastCounted, true);
   const scaleRange = a1Range(g.scaleRow, firstCounted, g.scaleRow, lastCounted, true);
+  const lowestMin = a1(g.paramHeaderRow + 1, g.gradeColumn, true);
   const bonusBase = a1(g.bonusRow, g.gradeColumn + 1, true);
 
   current.forEach((agent, i) => {
@@ -308,8 +309,10 @@ export function planTab(input: PlanInput): TabPlan {
     const total = at(TABLE.total);
     canvas.formula(row, TABLE.total, `=ROUND(SUMPRODUCT(${weightRange},${scaleRange},${a1Range(row, firstCounted, row, lastCounted)})/SUM(${weightRange}),2)`, { format: FORMATS.total, bold: true });
     canvas.formula(row, TABLE.rank, `=COUNTIF(${totals},">"&${total})+1`, { format: FORMATS.rank });
-    canvas.formula(row, TABLE.grade, `=VLOOKUP(${total},${grades},2)`);
-    canvas.formula(row, TABLE.coefficient, `=VLOOKUP(${total},${grades},3)`, { format: FORMATS.coefficient });
+    // A total below every band (a manual score typed below 0) takes the lowest band, as `gradeBand` does.
+    const graded = `MAX(${total},${lowestMin})`;
+    canvas.formula(row, TABLE.grade, `=VLOOKUP(${graded},${grades},2)`);
+    canvas.formula(row, TABLE.coefficient, `=VLOOKUP(${graded},${grades},3)`, { format: FORMATS.coefficient });
     canvas.formula(row, TABLE.bonus, `=IF(${bonusBase}="","",ROUND(${bonusBase}*${at(TABLE.coefficient)},2))`, { format: FORMATS.yuan });
     if (input.previous) {
       const lookup = `${quoteSheetName(input.previous.sheetName)}!$A:$B`;

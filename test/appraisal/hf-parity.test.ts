@@ -80,6 +80,23 @@ describe('fixed cases', () => {
     expectParity(plan, evaluatePlan(plan), expected);
   });
 
+  test('a manual score typed below 0 gives a total below every band: still the lowest grade, as in plain code', () => {
+    const template: Template = {
+      version: 1, name: '负分', bonusBase: 1000, grades: everyMethod().grades,
+      items: [
+        { metric: 'COMPLAINT_COUNT_28D', weight: 50, method: 'deduction', points: 10 },
+        { manual: '工作态度', weight: 50, max: 100 },
+      ],
+    };
+    const agents: PlanAgent[] = [{ agent: '小美', values: { COMPLAINT_COUNT_28D: 10 } }];
+    const typed = inputsFromRows([['小美', '工作态度', -20]]);
+    // 100 − 10 × 10 = 0; (50 × 0 + 50 × 100 ÷ 100 × (−20)) ÷ 100 = −10 → below S/A/B/C, so D (0.5) and a bonus of 1000 × 0.5 = 500.
+    const expected = expectedResults(template, agents, typed);
+    expect(expected.agents.map((a) => [a.total, a.rank, a.grade, a.coefficient, a.bonus])).toEqual([[-10, 1, 'D', 0.5, 500]]);
+    const plan = planTab({ month: '2026-11', template, agents, existing: typed, now: NOW });
+    expectParity(plan, evaluatePlan(plan), expected);
+  });
+
   test('equal totals share a rank', () => {
     const twins = [threeAgents()[0]!, { ...threeAgents()[0]!, agent: '小美二号' }, threeAgents()[1]!];
     const plan = planTab({ month: '2026-11', template: everyMethod(), agents: twins, now: NOW });

@@ -111,8 +111,9 @@ describe('the agent table', () => {
     const r = firstAgentRow;
     expect(at(p, r, 2)).toBe(`=ROUND(SUMPRODUCT($L$13:$R$13,$L$14:$R$14,L${r}:R${r})/SUM($L$13:$R$13),2)`);
     expect(at(p, r, 3)).toBe(`=COUNTIF($B$${r}:$B$${r + 2},">"&B${r})+1`);
-    expect(at(p, r, 4)).toBe(`=VLOOKUP(B${r},$Q$5:$S$9,2)`);
-    expect(at(p, r, 5)).toBe(`=VLOOKUP(B${r},$Q$5:$S$9,3)`);
+    // MAX with the lowest band's minimum: a total below it still gets the lowest band.
+    expect(at(p, r, 4)).toBe(`=VLOOKUP(MAX(B${r},$Q$5),$Q$5:$S$9,2)`);
+    expect(at(p, r, 5)).toBe(`=VLOOKUP(MAX(B${r},$Q$5),$Q$5:$S$9,3)`);
     expect(at(p, r, 6)).toBe(`=IF($R$10="","",ROUND($R$10*E${r},2))`);
     expect(at(p, r, 12)).toBe(`=IF(G${r}="",0,MAX(0,MIN($G$5,100*(G${r}-$D$5)/($E$5-$D$5))))`);
   });
