@@ -40,13 +40,14 @@ export function kpiMethod(cell: unknown, ctx: CallContext): KpiMethod {
 }
 
 /**
- * One score: a blank value has no score (`""`); a blank floor or target is 0 and a blank cap
+ * One score: a blank value scores 0, as on the appraisal tab (no figure earns no points, even
+ * for a lower-is-better metric, where reading it as the value 0 would earn full marks); a blank floor or target is 0 and a blank cap
  * 100; `linear` with floor = target has no scale (`#NUM!`), as has a negative cap. `pass_fail`
  * is held to the cap too, so every method stays within 0 … cap.
  */
 export function kpiScoreCell(value: unknown, floor: unknown, target: unknown, method: KpiMethod, cap: unknown): OutCell {
   const v = readNumber(value);
-  if (v === null) return '';
+  if (v === null) return 0;
   if (typeof v === 'string') return v;
   const f = readNumber(floor);
   if (typeof f === 'string') return f;

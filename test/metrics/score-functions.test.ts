@@ -57,8 +57,11 @@ describe('KPI_SCORE', () => {
     expect(KPI_SCORE(zh, 1, 0, 1, 'pass_fail', 80)).toBe(80);
   });
 
-  it('is blank for a blank value', () => {
-    expect(KPI_SCORE(zh, '', 0.3, 0.5)).toBe('');
+  it('scores a blank value 0, as the appraisal tab does, whichever way the metric points', () => {
+    expect(KPI_SCORE(zh, '', 0.3, 0.5)).toBe(0);
+    // response time 60 s → 15 s (lower is better): a blank is no figure, not a perfect 0 s
+    expect(KPI_SCORE(zh, '', 60, 15)).toBe(0);
+    expect(KPI_SCORE(zh, null, 0.3, 0.5, 'pass_fail')).toBe(0);
   });
 
   it('is #VALUE! for an unreadable value and reads text numbers', () => {
@@ -88,9 +91,9 @@ describe('KPI_SCORE', () => {
   });
 
   it('scores a column against single parameters', () => {
-    // 100 × (v − 0.3) ÷ 0.2 for v = 0.3, 0.4, 0.5; blank → ""
+    // 100 × (v − 0.3) ÷ 0.2 for v = 0.3, 0.4, 0.5; blank → 0
     const result = KPI_SCORE(zh, col(0.3, 0.4, 0.5, ''), 0.3, 0.5) as unknown[][];
-    expect(result.map((r) => r[0])).toEqual([0, expect.closeTo(50, 10), 100, '']);
+    expect(result.map((r) => r[0])).toEqual([0, expect.closeTo(50, 10), 100, 0]);
   });
 
   it('takes a method per row from a range', () => {
