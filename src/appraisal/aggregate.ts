@@ -14,7 +14,8 @@ import { daysFromCivil, isCivilDate, isoDay } from '../metrics/timezone';
 import { NUM_ERROR, type Coerced, type Unit } from '../metrics/types';
 import { readCount } from '../metrics/coerce';
 import type { CellRule } from '../metrics/functions';
-import { hasPercentSign, isBlankLike, readDayCell, readKey, readerFor, type ReadAs } from './cells';
+import { readDay } from '../metrics/coerce';
+import { hasPercentSign, isBlankLike, readKey, readerFor, type ReadAs } from './cells';
 import { fieldById, headerKeyWithoutUnits, headerUnit, type FieldKind } from './fields';
 import type { ColumnGuess, Recognition } from './headers';
 import { METRIC_SOURCES } from './metric-sources';
@@ -307,7 +308,7 @@ export function aggregate(grid: readonly unknown[][], recognition: ColumnMapping
       }
       if (dateColumn >= 0) {
         const dateCell = row[dateColumn];
-        const day = readDayCell(dateCell, options.timeZone);
+        const day = readDay(dateCell, options.timeZone);
         if (day === null) { skip(r, { zh: '日期为空，已跳过', en: 'no date, skipped' }); continue; }
         if (typeof day !== 'number') {
           const summary = summaryWord(dateCell);

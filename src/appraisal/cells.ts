@@ -1,13 +1,12 @@
 /**
  * Reading the cells of one export column: the metrics coercers (functions.md rule 2) plus
  * what only an export has — a unit stated in the header (`响应时长（分钟）`), rates written as
- * percent numbers (`99.71` meaning 99.71 %), and 生意参谋's numeric `20261128` dates.
+ * percent numbers (`99.71` meaning 99.71 %), dates (生意参谋's numeric `20261128` included) read by the metrics' `readDay`.
  * Every reader returns a `Coerced`: a number, `null` for blank, or an error marker.
  */
 import {
   isDateCell, readAmount, readCount, readDay, readDuration, readNumber, readRating, type DurationUnit,
 } from '../metrics/coerce';
-import { daysFromCivil, isCivilDate } from '../metrics/timezone';
 import { NUM_ERROR, type Coerced } from '../metrics/types';
 import type { HeaderUnit } from './fields';
 
@@ -40,24 +39,6 @@ export function readDurationIn(cell: unknown, unit: DurationUnit, headerUnit: He
   return readDuration(cell, unit, timeZone);
 }
 
-/** 8-digit day numbers as 生意参谋 writes them (20261128), which would otherwise read as a serial date. */
-function compactDay(n: number): number | null {
-  if (!Number.isInteger(n) || n < 19_000_101 || n > 29_991_231) return null;
-  const year = Math.floor(n / 10_000);
-  const month = Math.floor(n / 100) % 100;
-  const day = n % 100;
-  return isCivilDate(year, month, day) ? daysFromCivil(year, month, day) : null;
-}
-
-/** The calendar day of a date cell (days since 1970-01-01 in `timeZone`), `20261128` included. */
-export function readDayCell(cell: unknown, timeZone: string): Coerced {
-  if (typeof cell === 'number') {
-    const compact = compactDay(cell);
-    if (compact !== null) return compact;
-  }
-  return readDay(cell, timeZone);
-}
-
 /** How a column's cells are read: the coercion of a field kind, or of a rate column's metric unit. */
 export type ReadAs = 'count' | 'amount' | 'rating' | 'number' | 'date' | DurationUnit;
 
@@ -68,7 +49,7 @@ export function readerFor(as: ReadAs, headerUnit: HeaderUnit, timeZone: string):
     case 'amount': return readAmount;
     case 'rating': return readRating;
     case 'number': return readNumber;
-    case 'date': return (cell) => readDayCell(cell, timeZone);
+    case 'date': return (cell) => readDay(cell, timeZone);
     case 'seconds': case 'hours': case 'days': return (cell) => readDurationIn(cell, as, headerUnit, timeZone);
   }
 }

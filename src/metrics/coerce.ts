@@ -304,9 +304,23 @@ export function parseDateText(text: string, timeZone: ZoneRef): number {
 }
 
 /**
+ * An 8-digit day number as 生意参谋 writes dates (20261128), which Sheets turns into a number
+ * when the export is pasted. No serial date comes near (9999-12-31 is serial 2,958,465), so
+ * a valid yyyymmdd in 1900 … 2999 is read as that day; anything else is `null`.
+ */
+export function compactDayNumber(n: number): number | null {
+  if (!Number.isInteger(n) || n < 19_000_101 || n > 29_991_231) return null;
+  const year = Math.floor(n / 10_000);
+  const month = Math.floor(n / 100) % 100;
+  const day = n % 100;
+  return isCivilDate(year, month, day) ? daysFromCivil(year, month, day) : null;
+}
+
+/**
  * A date cell as a calendar day number (days since 1970-01-01) in the spreadsheet's zone:
  * a Date (the day its instant falls on there: 2026-11-28T16:30Z is the 29th in Shanghai),
- * date text, or a Sheets serial number (days since 1899-12-30; the fraction is the time).
+ * date text, a compact day number (20261128), or a Sheets serial number (days since
+ * 1899-12-30; the fraction is the time).
  * Blank is `null`; unreadable text, booleans and invalid Dates are `#VALUE!`.
  */
 export function readDay(x: unknown, timeZone: ZoneRef): Coerced {
@@ -314,7 +328,10 @@ export function readDay(x: unknown, timeZone: ZoneRef): Coerced {
     const ms = x.getTime();
     return Number.isNaN(ms) ? VALUE_ERROR : dayNumberAt(ms, timeZone);
   }
-  if (typeof x === 'number') return Number.isFinite(x) ? Math.floor(x) + SHEETS_EPOCH_DAY : VALUE_ERROR;
+  if (typeof x === 'number') {
+    if (!Number.isFinite(x)) return VALUE_ERROR;
+    return compactDayNumber(x) ?? Math.floor(x) + SHEETS_EPOCH_DAY;
+  }
   if (typeof x === 'string') {
     if (isBlankLike(x)) return null;
     const day = parseDateText(x, timeZone);

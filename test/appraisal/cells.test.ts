@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { cellText, hasPercentSign, readDayCell, readDurationIn, readerFor } from '../../src/appraisal/cells';
+import { cellText, hasPercentSign, readDurationIn, readerFor } from '../../src/appraisal/cells';
+import { readDay as readDayCell } from '../../src/metrics/coerce';
 import { daysFromCivil } from '../../src/metrics/timezone';
 
 const TZ = 'Asia/Shanghai';

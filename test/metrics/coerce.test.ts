@@ -375,6 +375,14 @@ describe('readDay', () => {
     expect(readDay(46354.99, SH)).toBe(NOV_28);
   });
 
+  it('reads an 8-digit day number as 生意参谋 writes dates (20261128), pasted into Sheets as a number', () => {
+    expect(readDay(20261128, SH)).toBe(NOV_28);
+    // 2026-02-30 does not exist, and a fraction is no day number: both stay serial numbers
+    // (20260230 + −25569 = 20234661 days after 1970-01-01; 20261128.5 floors to 20261128 + −25569)
+    expect(readDay(20260230, SH)).toBe(20260230 - 25569);
+    expect(readDay(20261128.5, SH)).toBe(20261128 - 25569);
+  });
+
   it('reads date text', () => {
     expect(readDay('2026年11月28日', SH)).toBe(NOV_28);
   });
