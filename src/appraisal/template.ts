@@ -214,6 +214,19 @@ function checkMetricItem(raw: Record<string, unknown>, position: number, problem
     if (tiers && entry) tiers.forEach(([threshold]) => checkProportion(entry.id, threshold, 'tiers', where, problems));
     if (tiers) item.tiers = tiers;
     else fine = false;
+    // Every method yields 0 … cap (appraisal.md): a tier may not score above it.
+    const top = isNumber(cap) ? cap : 100;
+    const over = tiers?.find(([, score]) => score > top);
+    if (over) {
+      problems.add(where, `阶梯得分 ${over[1]} 超过封顶分 ${top}：各档得分应在 0 … ${top} 之间；确要给到 ${over[1]} 分，请把封顶分（cap）设为 ${over[1]}`,
+        `a tier scores ${over[1]}, above the cap of ${top}: tier scores stay within 0 … ${top}; to give ${over[1]}, set the cap to ${over[1]}`);
+      fine = false;
+    }
+  }
+  if ((method === 'deduction' || method === 'pass_fail') && isNumber(cap) && cap < 100) {
+    problems.add(where, `${method} 的得分最高为 100，封顶分 ${cap} 会被超过：请去掉封顶分（cap），用权重调整这一项的分量`,
+      `the ${method} method scores up to 100, above the cap of ${cap}: leave the cap out and use the weight to set this item's share`);
+    fine = false;
   }
   if (method === 'deduction' && (points === undefined || (isNumber(points) && points <= 0))) {
     problems.add(where, `扣分制需要每单位扣分 points（大于 0），例如每次投诉扣 5 分写 "points": 5`, `the deduction method needs points above 0, e.g. "points": 5 for 5 points off per complaint`);

@@ -213,6 +213,20 @@ describe('validateTemplate refuses, naming the item and the fix', () => {
     expect(onlyError(t).en).toBe('item 1 (INQUIRY_CONVERSION): scoring method "curve" is not valid; use one of linear, ratio, tiers, deduction, pass_fail');
   });
 
+  test('a tier scoring above the cap (default 100): every method yields 0 … cap', () => {
+    const t = good();
+    t.items[3]!.tiers = [[0.002, 120], [0.005, 80]];
+    expect(onlyError(t).en).toMatch(/a tier scores 120, above the cap of 100: .* set the cap to 120$/);
+    t.items[3]!.cap = 120;
+    expect(validateTemplate(t).ok).toBe(true);
+  });
+
+  test('a cap below 100 on pass_fail or deduction, which reach 100', () => {
+    const t = good();
+    t.items[0] = { metric: 'INQUIRY_CONVERSION', weight: 35, target: 0.5, method: 'pass_fail', cap: 80 };
+    expect(onlyError(t).zh).toMatch(/pass_fail 的得分最高为 100，封顶分 80 会被超过/);
+  });
+
   test('a missing scoring method', () => {
     const t = good();
     delete t.items[0]!.method;
