@@ -131,7 +131,7 @@ export function fieldsOf(method: ScoringMethod): { floor: boolean; target: boole
     case 'linear': return { floor: true, target: true, cap: true, points: false, tiers: false };
     case 'ratio': return { floor: true, target: true, cap: true, points: false, tiers: false };
     case 'pass_fail': return { floor: true, target: true, cap: false, points: false, tiers: false };
-    case 'tiers': return { floor: false, target: false, cap: false, points: false, tiers: true };
+    case 'tiers': return { floor: false, target: false, cap: true, points: false, tiers: true };
     case 'deduction': return { floor: false, target: false, cap: false, points: true, tiers: false };
   }
 }

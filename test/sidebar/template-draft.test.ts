@@ -36,8 +36,8 @@ describe('fieldsOf', () => {
   it('linear uses floor, target and cap', () => {
     expect(fieldsOf('linear')).toEqual({ floor: true, target: true, cap: true, points: false, tiers: false });
   });
-  it('tiers uses only tiers', () => {
-    expect(fieldsOf('tiers')).toEqual({ floor: false, target: false, cap: false, points: false, tiers: true });
+  it('tiers uses tiers, and a cap when a tier should score above 100', () => {
+    expect(fieldsOf('tiers')).toEqual({ floor: false, target: false, cap: true, points: false, tiers: true });
   });
   it('deduction uses only points', () => {
     expect(fieldsOf('deduction')).toEqual({ floor: false, target: false, cap: false, points: true, tiers: false });
