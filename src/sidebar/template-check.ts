@@ -179,6 +179,9 @@ function checkTiers(
     at('tiers', { zh: '阶梯计分至少需要一档（门槛值与得分）。', en: 'tiered scoring needs at least one tier (threshold and score).' });
     return;
   }
+  // Every method yields 0 … cap; an unreadable cap is reported at the cap field, so 100 stands in.
+  const typedCap = numberOf(item.cap);
+  const cap = typedCap === undefined ? 100 : typeof typedCap === 'number' && typedCap > 0 ? typedCap : Infinity;
   let previous: { threshold: number; score: number } | null = null;
   item.tiers.forEach((tier, i) => {
     const n = i + 1;
@@ -186,6 +189,9 @@ function checkTiers(
     const threshold = requireNumber(tier.threshold, field, { zh: `第 ${n} 档门槛值`, en: `threshold of tier ${n}` }, at);
     const score = requireNumber(tier.score, field, { zh: `第 ${n} 档得分`, en: `score of tier ${n}` }, at);
     if (score !== null && score < 0) at(field, { zh: `第 ${n} 档得分不能为负数。`, en: `tier ${n}'s score cannot be negative.` });
+    if (score !== null && score > cap) {
+      at(field, { zh: `第 ${n} 档得分 ${score} 超过封顶分 ${cap}：降低得分，或把封顶分设为 ${score}。`, en: `tier ${n} scores ${score}, above the cap of ${cap}: lower it, or set the cap to ${score}.` });
+    }
     inUnitRange(threshold, field);
     if (threshold === null || score === null) { previous = null; return; }
     if (previous !== null) {

@@ -143,6 +143,14 @@ describe('fieldIssues', () => {
     const item = metric({ method: 'tiers', tiers });
     expect(paths(draft([item]))).toContain(`items.${item.key}.tiers.1`);
   });
+  it('refuses a tier scoring above the cap (100 when blank), and accepts it once the cap allows it', () => {
+    const tiers = [{ threshold: '0.5', score: '120' }, { threshold: '0.3', score: '80' }];
+    const item = metric({ method: 'tiers', tiers });
+    expect(fieldIssues(draft([item]), METRICS).map((i) => i.msg.en)).toEqual([
+      'item 1 (INQUIRY_CONVERSION): tier 1 scores 120, above the cap of 100: lower it, or set the cap to 120.',
+    ]);
+    expect(fieldIssues(draft([metric({ method: 'tiers', tiers, cap: '120' })]), METRICS)).toEqual([]);
+  });
   it('refuses a tier scoring more than the one before', () => {
     const tiers = [{ threshold: '0.5', score: '80' }, { threshold: '0.3', score: '90' }];
     const item = metric({ method: 'tiers', tiers });
