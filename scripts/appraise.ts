@@ -56,6 +56,7 @@ export function renderTable(r: AppraiseResult): string {
     '',
     `团队平均总分 team average total: ${fmt(r.team.total)}`,
     `跳过的行 skipped rows: ${r.skipped.length}${r.skipped.length ? ` (${r.skipped.slice(0, 5).map((s) => `${s.row}: ${s.reason.zh}`).join('; ')}${r.skipped.length > 5 ? ' …' : ''})` : ''}`,
+    ...r.warnings.map((w) => `注意 warning: ${w.zh} · ${w.en}`),
     `服务调用 service calls: ${r.stats.serviceCalls}, ${r.stats.ms} ms`,
   ].join('\n');
 }
@@ -64,8 +65,10 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const result = await appraise({ data: args.data, template: args.template, month: args.month, manual: args.manual });
   if (args.json) {
-    const { skipped: _skipped, ...rest } = result;
+    // stdout is the spec's object exactly; what the data made doubtful goes to stderr.
+    const { skipped: _skipped, warnings, ...rest } = result;
     const { byMethod: _byMethod, ...stats } = rest.stats;
+    for (const w of warnings) console.error(`注意 warning: ${w.zh} · ${w.en}`);
     console.log(JSON.stringify({ ...rest, stats }, null, 2));
   } else {
     console.log(renderTable(result));

@@ -3,6 +3,9 @@
  * JSON shape, the table, and a clear failure for bad arguments.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
 const run = (...args: string[]) =>
@@ -44,6 +47,17 @@ describe('npm run appraise', () => {
     expect(out.stdout).toContain('考核 2026-11');
     for (const name of ['小美', '阿杰', '阿May']) expect(out.stdout).toContain(name);
     expect(out.stdout).toMatch(/service calls: \d+/);
+  });
+
+  test('doubtful cells are reported on stderr, leaving stdout the spec object', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kk-cli-'));
+    const data = join(dir, 'bad.csv');
+    writeFileSync(data, '客服,询单人数,询单->最终付款人数\r\n小美,100,abc\r\n阿杰,100,40\r\n');
+    const out = run('--data', data, '--template', 'presale', '--month', '2026-11', '--json');
+    rmSync(dir, { recursive: true, force: true });
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stderr).toContain('「询单->最终付款人数」列有 1 个单元格无法读取为数字（第 2 行）');
+    expect(Object.keys(JSON.parse(out.stdout))).toEqual(['sheet', 'agents', 'team', 'stats']);
   });
 
   test('a bad month or a missing file fails with a message, not a stack trace', () => {

@@ -39,6 +39,7 @@ export interface AppraiseResult {
   agents: AgentResult[];
   team: { total: number | string; median?: number | string };
   skipped: { row: number; reason: { zh: string; en: string } }[];
+  warnings: { zh: string; en: string }[];
   stats: { serviceCalls: number; ms: number; byMethod: Record<string, number> };
 }
 
@@ -111,7 +112,7 @@ export function layoutOf(rt: Runtime, sheetName: string): TabLayout {
 }
 
 /** The tab as a viewer sees it, per agent, keyed by the layout the build stored. */
-export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult, 'skipped' | 'stats'> {
+export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult, 'skipped' | 'warnings' | 'stats'> {
   const layout = layoutOf(rt, sheetName);
   const grid = rt.fake.book.values(sheetName) as unknown[][];
   const at = (r: number, c: number) => grid[r - 1]?.[c - 1] as number | string;
@@ -166,5 +167,5 @@ export async function appraise(opts: AppraiseOptions): Promise<AppraiseResult> {
       rt.fake.book.typeCell(sheetName, row, col, m.score);
     }
   }
-  return { ...readResults(rt, sheetName), skipped: reply.value.skipped, stats: { serviceCalls, ms: Math.round(ms), byMethod } };
+  return { ...readResults(rt, sheetName), skipped: reply.value.skipped, warnings: reply.value.warnings, stats: { serviceCalls, ms: Math.round(ms), byMethod } };
 }

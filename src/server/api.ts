@@ -85,6 +85,8 @@ export interface BuildReply {
   agents: number;
   vanished: string[];
   skipped: SkippedRow[];
+  /** What the data made doubtful (unreadable cells, a part above its whole …), named by column and row. */
+  warnings: Msg[];
   rebuilt: boolean;
 }
 

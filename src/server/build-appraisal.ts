@@ -109,6 +109,7 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
       agents: data.agents.length,
       vanished: plan.layout.vanishedCount > 0 ? existing!.agents.filter((a) => !data.agents.some((d) => d.agent === a)) : [],
       skipped: data.skipped,
+      warnings: data.warnings,
       rebuilt: own !== null,
     };
   });

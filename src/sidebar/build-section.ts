@@ -67,6 +67,8 @@ function renderSummary(app: App, built: BuildReply): HTMLElement {
       h('li', { text: app.t('builtSkipped', { n: built.skipped.length }) }),
       h('li', { text: app.t('builtVanished', { n: built.vanished.length }) })),
     built.vanished.length > 0 ? h('ul', { className: 'vanished' }, ...built.vanished.map((name) => h('li', { text: name }))) : null,
+    built.warnings.length > 0 ? h('h3', { text: app.t('warningsTitle') }) : null,
+    built.warnings.length > 0 ? h('ul', { className: 'warnings', id: 'build-warnings' }, ...built.warnings.map((w) => h('li', { text: app.text(w) }))) : null,
     h('button', {
       type: 'button', id: 'open-sheet', text: app.t('openSheet', { sheet: built.sheetName }), disabled: app.state.busy,
       on: { click: () => void app.openSheet(built.sheetName) },

@@ -299,3 +299,20 @@ describe('last month beside this one', () => {
     }
   });
 });
+
+describe('doubtful data is named, not hidden', () => {
+  test('an unreadable cell, a negative count and a part above its whole come back as warnings naming column, row and agent', () => {
+    const rt = runtimeWith([
+      ['客服', '询单人数', '询单->最终付款人数'],
+      ['小美', 100, 'abc'],
+      ['阿杰', -5, 3],
+      ['大白', 10, 20],
+    ]);
+    const reply = build(rt, { version: 1, name: 't', items: [{ metric: 'INQUIRY_CONVERSION', weight: 100, floor: 0.3, target: 0.5, method: 'linear' }] });
+    expect(reply.ok).toBe(true);
+    const zh = reply.value.warnings.map((w: { zh: string }) => w.zh);
+    expect(zh).toContain('「询单->最终付款人数」列有 1 个单元格无法读取为数字（第 2 行），按空白计算');
+    expect(zh).toContain('「询单人数」列有 1 个负数或超出范围的值（第 3 行），按空白计算');
+    expect(zh).toContain('大白 的「询单转化率」无法计算：询单->最终付款人数 合计 20 大于 询单人数 合计 10');
+  });
+});
