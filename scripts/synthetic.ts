@@ -1,15 +1,12 @@
 /**
- * Synthetic exports for `npm run bench`: any number of agents in the sample's 千牛 column
- * layout (one header row), deterministic so runs compare. Not a test fixture: its figures are
- * only plausible, never checked by hand.
+ * Synthetic exports for `npm run bench` and the server tests' volume and call-count checks: any
+ * number of agents in the sample's 千牛 column layout (one header row), deterministic so runs
+ * compare. Its figures are only plausible: tests use them for shapes and counts, never as goldens.
  */
-const HEADER = [
-  '日期', '客服昵称', '咨询人数', '已回复人数', '接待人数',
-  '询单人数', '询单->最终付款人数', '询单->最终付款金额(元)', '询单->最终付款件数',
-  '首次响应总时长（秒）', '人工响应总时长（秒）', '人工回复次数', '平均响应时长（秒）',
-  '拍下笔数', '支付宝成交笔数', '销售额(元)', '下单人数', '计划销售额(元)',
-  '退货数', '错单数', '投诉笔数', '差评数', '在线时长（小时）',
-];
+import { FIELD_ROW } from '../samples/generate-qianniu';
+
+/** The sample's field row with its two leading columns named (one header row, no group row). */
+const HEADER = ['日期', '客服昵称', ...FIELD_ROW.slice(2)];
 
 /** One agent-day of figures; `k` varies them so agents differ and ranks are not all tied. */
 function figures(k: number, days: number): number[] {

@@ -4,20 +4,14 @@
  * The steps run in order on one page, as a manager would: import, correct a column, fix the
  * weights, build, type a manual score, rebuild. Screenshots go to docs/screenshots/ for the README.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TAB_TAG_KEY, type TabLayout } from '../../src/appraisal/plan-types';
-import { startPlayground, type Playground } from '../../scripts/playground';
+import type { Playground } from '../../scripts/playground';
+import { openPlaygroundInChromium, SCREENSHOTS, type BrowserSession } from './session';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--disable-sync',
-];
-const SCREENSHOTS = resolve(__dirname, '../../docs/screenshots');
 const MONTH = '2026-11';
 const TAB = `考核 ${MONTH}`;
 
@@ -53,40 +47,21 @@ const TEMPLATE = {
 };
 
 describe('the sidebar and the playground in Chromium', () => {
+  let session: BrowserSession;
   let playground: Playground;
-  let context: BrowserContext;
   let page: Page;
   let sidebar: FrameLocator;
-  let userDataDir = '';
-  const dialogs: string[] = [];
-  const pageErrors: string[] = [];
+  let dialogs: string[];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`The browser tests need Chromium at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`);
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    playground = await startPlayground({ port: 0 });
-    userDataDir = mkdtempSync(join(tmpdir(), 'kk-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 860 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(30_000);
-    // Any alert() from an agent name would be a script injection: record it (and dismiss it).
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(playground.url);
+    session = await openPlaygroundInChromium();
+    ({ playground, page, dialogs, pageErrors } = session);
     sidebar = page.frameLocator('#sidebar');
   });
 
   afterAll(async () => {
-    await context?.close();
-    await playground?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   /** The grid cell at a 1-based row and column of a tab. */

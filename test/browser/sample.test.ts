@@ -3,50 +3,27 @@
  * loaded, so picking the 综合 preset and pressing Build gives the month's appraisal of its seven
  * agents. Takes the README's first screenshot.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlayground, type Playground } from '../../scripts/playground';
+import { openPlaygroundInChromium, SCREENSHOTS, type BrowserSession } from './session';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = resolve(__dirname, '../../docs/screenshots');
 const TAB = '考核 2026-11';
 /** The sub-accounts of samples/qianniu-2026-11.csv, shop prefix cut. */
 const AGENTS = ['小美', '阿杰', '晓雯', '大白', '糖糖', '阿May', '橙子'];
 
 describe('the bundled sample in the playground', () => {
-  let playground: Playground;
-  let context: BrowserContext;
-  let page: Page;
-  let userDataDir = '';
-  const pageErrors: string[] = [];
+  let session: BrowserSession;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`The browser tests need Chromium at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`);
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    playground = await startPlayground({ port: 0 });
-    userDataDir = mkdtempSync(join(tmpdir(), 'kk-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 860 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(30_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(playground.url);
+    session = await openPlaygroundInChromium();
   });
 
   afterAll(async () => {
-    await context?.close();
-    await playground?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('builds 考核 2026-11 for the seven agents of the sample with the 综合 preset', async () => {
+    const { page, pageErrors } = session;
     const sidebar = page.frameLocator('#sidebar');
     await sidebar.locator('#data-sheet').waitFor();
     expect(await sidebar.locator('#data-sheet').inputValue()).toBe('数据');
