@@ -108,7 +108,7 @@ export function startRuntime(opts: { distDir?: string; timeZone?: string; html?:
 export function layoutOf(rt: Runtime, sheetName: string): TabLayout {
   const md = rt.fake.book.metadata(sheetName).find((m: { key: string }) => m.key === TAB_TAG_KEY);
   if (!md) throw new Error(`${sheetName} carries no ${TAB_TAG_KEY} metadata`);
-  return JSON.parse(md.value ?? "") as TabLayout;
+  return JSON.parse(md.value ?? '') as TabLayout;
 }
 
 /** The tab as a viewer sees it, per agent, keyed by the layout the build stored. */
