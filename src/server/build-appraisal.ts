@@ -4,6 +4,7 @@
  */
 import { aggregate, planTab, readExisting, recognise, validateTemplate } from '../appraisal';
 import { UserError } from '../i18n';
+import { wallClockMs } from '../metrics/timezone';
 import type { AnalyseReply, BuildReply } from './api';
 import { editableRangesOf, ownProtection, setEditable, prepareForOwner } from './owner';
 import { findOwnTab, isOwnTab, readGrid, requireSheet, writePlan } from './sheet-io';
@@ -28,11 +29,12 @@ function timeZoneFor(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, grid: unknown
 
 /** `YYYY-MM-DDTHH:mm` of an instant on the wall clock of a time zone (the tab shows when it was built). */
 export function wallClock(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(now);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+  return new Date(wallClockMs(now.getTime(), timeZone)).toISOString().slice(0, 16);
+}
+
+/** The month before the one an instant falls in, in a time zone: appraisals are built for the month just ended. */
+export function defaultMonth(now: Date, timeZone: string): string {
+  return previousMonth(wallClock(now, timeZone).slice(0, 7));
 }
 
 /** Runs `fn` holding the document lock, so two builds never interleave their writes. */
@@ -115,8 +117,10 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
   });
 }
 
-const sameRanges = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+function sameRanges(a: readonly string[], b: readonly string[]): boolean {
+  const sortedB = [...b].sort();
+  return a.length === b.length && [...a].sort().every((x, i) => x === sortedB[i]);
+}
 
 export function prepareTabForOwner(month: string): { sheetName: string } {
   return withDocumentLock(() => {

@@ -8,7 +8,7 @@ import { localeFrom, UserError, type Msg } from '../i18n';
 import { APPRAISAL_METRICS } from '../metrics/catalogue';
 import { neutralise } from '../appraisal/neutralise';
 import type { Reply, ServerApi, StateReply } from './api';
-import { analyseData, buildAppraisal, prepareTabForOwner } from './build-appraisal';
+import { analyseData, buildAppraisal, defaultMonth, prepareTabForOwner } from './build-appraisal';
 import { deleteTemplate, listTemplates, loadTemplate, saveLocale, savedLocale, saveTemplate } from './store';
 import {
   optionalMapping, requireFileName, requireLocale, requireMonth, requireObject, requireRows, requireSheetName, requireTemplateName,
@@ -25,20 +25,6 @@ function reply<T>(fn: () => T): Reply<T> {
     const error: Msg = { zh: `出现意外错误，未完成操作：${text}`, en: `Something unexpected went wrong; the action was not completed: ${text}` };
     return { ok: false, error };
   }
-}
-
-/** The month before today's, in the spreadsheet's time zone: appraisals are built for the month just ended. */
-export function defaultMonth(now: Date, timeZone: string): string {
-  const ym = yearMonthIn(now, timeZone);
-  const [y, m] = ym.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
-
-/** `YYYY-MM` of an instant in a time zone. */
-function yearMonthIn(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(now);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}`;
 }
 
 const APPRAISAL_TAB = /^考核 \d{4}-\d{2}$/;
