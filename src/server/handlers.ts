@@ -69,7 +69,6 @@ export const api: ServerApi = {
       const fileName = requireFileName(r.fileName);
       const rows = requireRows(r.rows);
       const width = rows.reduce((w, row) => Math.max(w, row.length), 0);
-      if (width === 0) throw new UserError({ zh: '文件里没有数据行。', en: 'The file has no rows.' });
       // Imported text is data: a cell like "=IMPORTXML(…)" must stay text.
       const grid = rows.map((row) => Array.from({ length: width }, (_, i) => {
         const c = row[i];

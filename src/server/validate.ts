@@ -67,6 +67,7 @@ export function requireRows(x: unknown): (string | number | null)[][] {
       if (!ok) throw bad('文件中有无法写入表格的单元格（过长或类型不对）。', 'The file has a cell that cannot be written to a sheet (too long or of the wrong type).');
     }
   }
+  if (cells === 0) throw bad('文件里没有数据行。', 'The file has no rows.');
   if (cells > MAX_IMPORT_CELLS) {
     throw bad(`文件太大（${cells} 个单元格，上限 ${MAX_IMPORT_CELLS}）。请按月拆分后导入。`, `The file is too large (${cells} cells, limit ${MAX_IMPORT_CELLS}). Split it by month.`);
   }
