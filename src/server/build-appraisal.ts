@@ -2,12 +2,13 @@
  * "Build appraisal for YYYY-MM": one batched read of the data tab, the pure plan, one batched
  * write, under the document lock. Nothing is written unless the template and data are good.
  */
-import { aggregate, planTab, readExisting, recognise, validateTemplate } from '../appraisal';
+import { aggregate, planTab, readExisting, recognise } from '../appraisal';
 import { UserError } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
 import type { AnalyseReply, BuildReply } from './api';
 import { editableRangesOf, ownProtection, setEditable, prepareForOwner } from './owner';
 import { findOwnTab, isOwnTab, readGrid, requireSheet, writePlan } from './sheet-io';
+import { requireTemplate } from './validate';
 
 export const tabName = (month: string) => `考核 ${month}`;
 
@@ -72,14 +73,7 @@ export function analyseData(sheetName: string, month: string, mapping?: Record<s
 }
 
 export function buildAppraisal(sheetName: string, month: string, rawTemplate: unknown, mapping?: Record<string, string | null>): BuildReply {
-  const checked = validateTemplate(rawTemplate);
-  if (!checked.ok) {
-    throw new UserError({
-      zh: `模板有 ${checked.errors.length} 处需要修改，未写入任何内容：${checked.errors[0]!.zh}`,
-      en: `The template needs ${checked.errors.length} fix(es); nothing was written: ${checked.errors[0]!.en}`,
-    }, 'zh', checked.errors.slice(1));
-  }
-  const template = checked.template;
+  const template = requireTemplate(rawTemplate);
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActive();
     const grid = readGrid(requireSheet(ss, sheetName));

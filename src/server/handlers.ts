@@ -11,7 +11,7 @@ import type { Reply, ServerApi, StateReply } from './api';
 import { analyseData, buildAppraisal, defaultMonth, prepareTabForOwner } from './build-appraisal';
 import { deleteTemplate, listTemplates, loadTemplate, saveLocale, savedLocale, saveTemplate } from './store';
 import {
-  optionalMapping, requireFileName, requireLocale, requireMonth, requireObject, requireRows, requireSheetName, requireTemplateName,
+  optionalMapping, requireFileName, requireLocale, requireMonth, requireObject, requireRows, requireSheetName, requireTemplate, requireTemplateName,
 } from './validate';
 
 const FIELD_IDS = new Set(FIELDS.map((f) => f.id));
@@ -100,10 +100,9 @@ export const api: ServerApi = {
   kk_saveTemplate: (req) =>
     reply(() => {
       const r = requireObject(req, 'request');
-      const checked = validateTemplate(r.template);
-      if (!checked.ok) throw new UserError(checked.errors[0]!);
-      const name = requireTemplateName(checked.template.name);
-      return { name, savedTemplates: saveTemplate(name, checked.template) };
+      const template = requireTemplate(r.template);
+      const name = requireTemplateName(template.name);
+      return { name, savedTemplates: saveTemplate(name, template) };
     }),
 
   kk_loadTemplate: (req) => reply(() => ({ template: loadTemplate(requireTemplateName(requireObject(req, 'request').name)) })),

@@ -2,6 +2,7 @@
  * Every argument that arrives from the sidebar is checked here before anything reads or writes
  * the spreadsheet: `google.script.run` will deliver whatever a page sends.
  */
+import { validateTemplate, type Template } from '../appraisal';
 import { UserError, type Locale } from '../i18n';
 
 /** Sheets' own limits: a tab name has at most 100 characters, a cell at most 50,000. */
@@ -84,4 +85,15 @@ export function requireTemplateName(x: unknown): string {
 export function requireFileName(x: unknown): string {
   if (typeof x !== 'string' || x.length > 255) throw bad('文件名无效。', 'Invalid file name.');
   return x;
+}
+
+/** A template that passes `validateTemplate`; otherwise every problem, the first as the message and the rest as details. */
+export function requireTemplate(x: unknown): Template {
+  const checked = validateTemplate(x);
+  if (checked.ok) return checked.template;
+  const [first, ...rest] = checked.errors;
+  throw new UserError({
+    zh: `模板有 ${checked.errors.length} 处需要修改，未写入任何内容：${first!.zh}`,
+    en: `The template needs ${checked.errors.length} fix(es); nothing was written: ${first!.en}`,
+  }, 'zh', rest);
 }

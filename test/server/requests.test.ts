@@ -119,8 +119,13 @@ describe('saved templates', () => {
 
   test('an invalid template is refused before anything is stored', () => {
     const rt = runtime();
-    const reply = rt.ctx.kk_saveTemplate!({ template: { ...structuredClone(mixed), grades: [] } });
+    const bad = structuredClone(mixed);
+    bad.items[0]!.weight = 35; // weights add up to 110
+    const reply = rt.ctx.kk_saveTemplate!({ template: { ...bad, grades: [] } });
     expect(reply.ok).toBe(false);
+    // both problems, as the build lists them: the first as the message, the other as a detail
+    expect(reply.error.zh).toMatch(/^模板有 2 处需要修改/);
+    expect(reply.details).toHaveLength(1);
     expect(Object.keys(rt.fake.book.properties.document.all())).toEqual([]);
   });
 });
