@@ -112,29 +112,47 @@ describe('rebuild keeps what the manager typed', () => {
 });
 
 describe('never touches what it did not make', () => {
-  test('a foreign tab named 考核 2026-11 is left as it was, with a message saying to rename it', () => {
-    const rt = runtimeWith(syntheticExport(3, 'per-agent'));
-    rt.fake.book.addSheet(TAB, [['我的手工考核表', 123], ['=1+1', '']]);
-    const before = snapshot(rt);
-    const reply = build(rt);
-    expect(reply.ok).toBe(false);
-    expect(reply.error.zh).toContain('不是客服绩效生成的');
-    expect(reply.error.en).toContain('Rename that sheet');
-    expect(snapshot(rt)).toEqual(before);
-  });
+  const overweight = structuredClone(mixed);
+  overweight.items[0]!.weight = 35; // weights now add up to 110
 
-  test('an invalid template writes nothing and names the item and the fix', () => {
-    const rt = runtimeWith(syntheticExport(3, 'per-agent'));
-    const bad = structuredClone(mixed);
-    bad.items[0]!.weight = 35; // weights now sum to 110
-    const before = snapshot(rt);
-    const reply = build(rt, bad);
-    expect(reply.ok).toBe(false);
-    expect(reply.error.zh).toMatch(/权重/);
-    expect(reply.error.en).toMatch(/weight/i);
-    expect(snapshot(rt)).toEqual(before);
-    expect(rt.fake.calls.byMethod()['Range.setValues'] ?? 0).toBe(0);
-  });
+  const november = syntheticExport(3, 'per-agent');
+  /** Each refusal: the data tab, how the rest of the book is set up, the template sent, what the message must say. */
+  const refusals: { name: string; data?: (string | number)[][]; setUp?: (rt: Runtime) => void; template?: unknown; says: RegExp[] }[] = [
+    {
+      name: 'a foreign tab named 考核 2026-11 is left as it was, with a message saying to rename it',
+      setUp: (rt) => rt.fake.book.addSheet(TAB, [['我的手工考核表', 123], ['=1+1', '']]),
+      says: [/不是客服绩效生成的/, /Rename that sheet/],
+    },
+    {
+      name: 'an invalid template writes nothing and names the item and the fix',
+      template: overweight,
+      says: [/权重/, /weight/i],
+    },
+    {
+      name: 'data without agent rows for the month writes nothing',
+      data: november.map((r, i) => (i === 0 ? r : ['2026-10-31', ...r.slice(1)])),
+      says: [/2026-11/],
+    },
+    {
+      name: 'when someone else holds the document lock, nothing is written and the message says to wait',
+      setUp: (rt) => { rt.fake.book.lock.busy = true; },
+      says: [/请稍等/, /try again in a moment/],
+    },
+  ];
+
+  for (const refusal of refusals) {
+    test(refusal.name, () => {
+      const rt = runtimeWith(refusal.data ?? november);
+      refusal.setUp?.(rt);
+      rt.fake.calls.reset();
+      const before = snapshot(rt);
+      const reply = build(rt, refusal.template ?? mixed);
+      expect(reply.ok).toBe(false);
+      for (const said of refusal.says) expect(`${reply.error.zh} ${reply.error.en}`).toMatch(said);
+      expect(snapshot(rt)).toEqual(before);
+      expect(rt.fake.calls.byMethod()['Range.setValues'] ?? 0).toBe(0);
+    });
+  }
 
   test('every problem of a template is listed, the first as the message and the rest as details', () => {
     const rt = runtimeWith(syntheticExport(3, 'per-agent'));
@@ -145,25 +163,6 @@ describe('never touches what it did not make', () => {
       expect.stringMatching(/weights must add up to 100/i),
       expect.stringMatching(/grades/),
     ]);
-  });
-
-  test('data without agent rows for the month writes nothing', () => {
-    const rt = runtimeWith(syntheticExport(3, 'per-agent').map((r, i) => (i === 0 ? r : ['2026-10-31', ...r.slice(1)])));
-    const before = snapshot(rt);
-    const reply = build(rt);
-    expect(reply.ok).toBe(false);
-    expect(reply.error.zh).toContain('2026-11');
-    expect(snapshot(rt)).toEqual(before);
-  });
-
-  test('when someone else holds the document lock, nothing is written and the message says to wait', () => {
-    const rt = runtimeWith(syntheticExport(3, 'per-agent'));
-    rt.fake.book.lock.busy = true;
-    const before = snapshot(rt);
-    const reply = build(rt);
-    expect(reply.ok).toBe(false);
-    expect(reply.error.zh).toContain('请稍等');
-    expect(snapshot(rt)).toEqual(before);
   });
 });
 
