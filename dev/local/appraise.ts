@@ -135,9 +135,9 @@ export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult
     if (i >= layout.agentCount) row.vanished = true;
     agents.push(row);
   }
-  const totals = agents.filter((a) => !a.vanished).map((a) => Number(a.total)).filter(Number.isFinite).sort((a, b) => a - b);
-  const mean = totals.reduce((s, x) => s + x, 0) / (totals.length || 1);
-  return { sheet: sheetName, agents, team: { total: Math.round(mean * 100) / 100 } };
+  // The team row's total as the tab shows it (its formula averages the current agents; the cell shows 2 places).
+  const shownTeamTotal = rt.fake.book.displayValues(sheetName)[layout.teamRows[0] - 1]?.[layout.totalColumn - 1] ?? '';
+  return { sheet: sheetName, agents, team: { total: shownTeamTotal === '' ? '' : Number(shownTeamTotal) } };
 }
 
 export async function appraise(opts: AppraiseOptions): Promise<AppraiseResult> {

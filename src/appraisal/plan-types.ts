@@ -30,6 +30,8 @@ export interface TabLayout {
   /** Size of the rectangle written from A1, so a rebuild blanks what it no longer needs. */
   rows: number;
   columns: number;
+  /** 1-based rows of the team average and median (above the header). */
+  teamRows: [number, number];
   /** 1-based row of the agent table's header, first agent row, agent count (current agents). */
   headerRow: number;
   firstAgentRow: number;

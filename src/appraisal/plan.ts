@@ -335,7 +335,7 @@ export function planTab(input: PlanInput): TabPlan {
 
   const layout: TabLayout = {
     version: 1, month: input.month, rows: g.height, columns: g.width,
-    headerRow: g.headerRow, firstAgentRow: g.firstAgentRow, agentCount: current.length, vanishedCount: vanished.length,
+    teamRows: g.teamRows, headerRow: g.headerRow, firstAgentRow: g.firstAgentRow, agentCount: current.length, vanishedCount: vanished.length,
     agentColumn: TABLE.agent, totalColumn: TABLE.total, rankColumn: TABLE.rank, gradeColumn: TABLE.grade,
     coefficientColumn: TABLE.coefficient, bonusColumn: TABLE.bonus, remarkColumn: g.remarkColumn,
     manualColumns, valueColumns, scoreColumns,
