@@ -17,6 +17,7 @@ import type { Unit } from '../metrics/types';
 import { a1, a1Range, columnLetter, quoteSheetName } from './a1';
 import { monthDays } from './aggregate';
 import { scoreFormula, type ParamCells } from './formulas';
+import { alignInputs } from './agent-keys';
 import { LABELS, METHOD_LABELS, NOTES, manualNote, sourcesNote } from './labels';
 import { own, type ExistingInputs, type ManualValue } from './manual-inputs';
 import { neutralise } from './neutralise';
@@ -256,7 +257,8 @@ export function planTab(input: PlanInput): TabPlan {
 
   const seen = new Set<string>();
   const current = input.agents.filter((a) => !seen.has(a.agent) && seen.add(a.agent));
-  const existing = input.existing ?? null;
+  // Typed values follow the agent whatever the spelling (rule 8: `Amy` on the tab is `amy` in the data).
+  const existing = alignInputs(input.existing, current);
   const vanished = (existing?.agents ?? []).filter((name, i, all) => !seen.has(name) && all.indexOf(name) === i);
   const manualNames = new Set(manualItems.map((i) => i.manual));
   // Scores typed for an item no longer in the template stay, in a column of their own that does not count.

@@ -344,13 +344,30 @@ export function readDay(x: unknown, timeZone: ZoneRef): Coerced {
 // Keys and dispatch by kind
 
 /**
- * A grouping key (agent name) as trimmed text: numbers as their digits, blank-like as `""`.
- * `小美 ` and `小美` are the same agent; `1` and `"1"` are the same key.
+ * A key cell as its text, spelled as written: trimmed, numbers as their digits, blank-like as
+ * `""`. This is what a name is *shown* as; `readKey` is what it is *matched* by.
  */
-export function readKey(x: unknown): string {
+export function keyText(x: unknown): string {
   if (typeof x === 'string') return isBlankLike(x) ? '' : x.trim();
   if (x === null || x === undefined) return '';
   return String(x).trim();
+}
+
+/**
+ * THE key normaliser (functions.md rule 8): two grouping keys (agent names, sub-accounts, ids)
+ * are the same person exactly when their `readKey`s are equal. Trimmed, full-width forms folded
+ * to half-width (`Ａｍｙ` = `Amy`, `店铺：小美` = `店铺:小美`, the ideographic space a space) and
+ * letter case ignored, as Sheets' own COUNTIF ignores it; the number `123` is the text `123`, but
+ * `00123` stays another id. Blank-like cells are `""` (no key). Every piece of code that matches
+ * agent names calls this; the name shown stays as first written (`keyText`).
+ */
+export function readKey(x: unknown): string {
+  if (x === null || x === undefined) return '';
+  if (typeof x === 'string') {
+    if (isBlankLike(x)) return '';
+    return toHalfWidth(x).trim().toLowerCase();
+  }
+  return toHalfWidth(String(x)).trim().toLowerCase();
 }
 
 /** The input kinds that read as numbers. */

@@ -4,7 +4,7 @@
  */
 import { UserError, type Msg } from '../i18n';
 import { commonShape, describeShape, isGrid, map2, mapN, normaliseArg, shapeOf, type Grid, type Shape } from './broadcast';
-import { readKey, readNumber } from './coerce';
+import { keyText, readKey, readNumber } from './coerce';
 import { entryOf } from './functions';
 import { DEFAULT_CAP, DEFAULT_GRADES, directionOf, gradeBand, linearScore, passFailScore, ratioScore, weightedTotal } from './scoring';
 import type { GradeMin } from './scoring';
@@ -24,7 +24,7 @@ const TEMPLATE_ONLY = new Set(['tiers', '阶梯', 'deduction', '扣分制']);
 
 /** The method a cell names; throws a `UserError` naming `method` for any other word (rule 5). */
 export function kpiMethod(cell: unknown, ctx: CallContext): KpiMethod {
-  const word = readKey(cell).toLowerCase();
+  const word = readKey(cell);
   const method = METHOD_WORDS.get(word);
   if (method) return method;
   const msg: Msg = TEMPLATE_ONLY.has(word)
@@ -33,8 +33,8 @@ export function kpiMethod(cell: unknown, ctx: CallContext): KpiMethod {
       en: `KPI_SCORE: method "${word}" needs tiers or points, which only an appraisal template holds; use linear, ratio or pass_fail here.`,
     }
     : {
-      zh: `KPI_SCORE：未知的 method "${readKey(cell)}"；可用 linear（默认）、ratio 或 pass_fail。`,
-      en: `KPI_SCORE: unknown method "${readKey(cell)}"; use linear (the default), ratio or pass_fail.`,
+      zh: `KPI_SCORE：未知的 method "${keyText(cell)}"；可用 linear（默认）、ratio 或 pass_fail。`,
+      en: `KPI_SCORE: unknown method "${keyText(cell)}"; use linear (the default), ratio or pass_fail.`,
     };
   throw new UserError(msg, ctx.locale);
 }
@@ -157,7 +157,7 @@ export function readBands(bands: unknown, ctx: CallContext): BandRow[] {
   const rows: BandRow[] = [];
   b.forEach((row, i) => {
     const min = readNumber(row[0]);
-    const grade = readKey(row[1]);
+    const grade = keyText(row[1]);
     if (min === null && grade === '') return;
     if (typeof min !== 'number' || grade === '') {
       const shown = `${String(row[0] ?? '')}, ${String(row[1] ?? '')}`;
