@@ -369,8 +369,11 @@ export function aggregate(grid: readonly unknown[][], recognition: ColumnMapping
     for (const plan of plans) {
       let value: number | '' = '';
       if (plan.form === 'counts') {
-        const out = plan.rule(state.sums[plan.part]!, state.sums[plan.whole]!);
+        const part = state.sums[plan.part]!;
+        const whole = state.sums[plan.whole]!;
+        const out = plan.rule(part, whole);
         if (typeof out === 'number') value = out;
+        else if (!Number.isFinite(part + whole)) value = Infinity; // overflow: said below, not as part > whole
         else if (out === NUM_ERROR) {
           const [partHeader, wholeHeader] = sources[plan.metric]!;
           warnings.push({
@@ -381,6 +384,15 @@ export function aggregate(grid: readonly unknown[][], recognition: ColumnMapping
       } else if (plan.form === 'sum') value = state.sums[plan.slot]!;
       else if (plan.form === 'perAccount') value = state.sums[plan.slot]! / state.accounts.size;
       else value = state.weights[plan.mean]! > 0 ? state.weighted[plan.mean]! / state.weights[plan.mean]! : '';
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        // Sums beyond what a number holds (1e308 + 1e308): no figure rather than Infinity, said out loud.
+        value = '';
+        const name = catalogueEntry(plan.metric)!.name;
+        warnings.push({
+          zh: `${state.agent} 的「${name.zh}」无法计算：数值超出可计算范围，请检查来源列（${sources[plan.metric]!.join('、')}）`,
+          en: `${state.agent}: ${name.en} cannot be computed: the figures are too large to compute with; check the columns ${sources[plan.metric]!.join(', ')}`,
+        });
+      }
       values[plan.metric] = value;
       agentSources[plan.metric] = sources[plan.metric]!.slice();
     }

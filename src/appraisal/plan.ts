@@ -13,7 +13,7 @@
 import { UserError, pick, type Locale, type Msg } from '../i18n';
 import { catalogueEntry } from '../metrics/catalogue';
 import { DEFAULT_CAP } from '../metrics/scoring';
-import type { Unit } from '../metrics/types';
+import { NUM_ERROR, type Unit } from '../metrics/types';
 import { a1, a1Range, columnLetter, quoteSheetName } from './a1';
 import { monthDays } from './aggregate';
 import { scoreFormula, type ParamCells } from './formulas';
@@ -98,7 +98,8 @@ class Canvas {
   set(row: number, column: number, value: PlanValue, style: CellStyle = {}): void {
     const r = row - 1;
     const c = column - 1;
-    this.values[r]![c] = value;
+    // No Infinity or NaN ever reaches a cell (functions.md): #NUM!.
+    this.values[r]![c] = typeof value === 'number' && !Number.isFinite(value) ? NUM_ERROR : value;
     if (style.format) this.numberFormats[r]![c] = style.format;
     if (style.bold) this.fontWeights[r]![c] = 'bold';
     if (style.background) this.backgrounds[r]![c] = style.background;

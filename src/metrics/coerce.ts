@@ -6,7 +6,7 @@
  * marker the output cell will show. Readers never throw and never allocate for plain
  * numbers, which take the first branch.
  */
-import { NUM_ERROR, VALUE_ERROR } from './types';
+import { NUM_ERROR, VALUE_ERROR, finiteCell } from './types';
 import type { Coerced, InputKind } from './types';
 import { MS_PER_DAY, SHEETS_EPOCH_DAY, dayNumberAt, daysFromCivil, isCivilDate, wallClockMs, type ZoneRef } from './timezone';
 
@@ -92,7 +92,7 @@ export function readNumber(x: unknown): Coerced {
   if (typeof x === 'string') {
     if (isBlankLike(x)) return null;
     const n = parseNumberText(x);
-    return Number.isNaN(n) ? VALUE_ERROR : n;
+    return Number.isNaN(n) ? VALUE_ERROR : finiteCell(n);
   }
   return x === null || x === undefined ? null : VALUE_ERROR;
 }
@@ -236,7 +236,7 @@ export function readDuration(x: unknown, unit: DurationUnit, timeZone: ZoneRef):
   if (typeof x === 'string') {
     if (isBlankLike(x)) return null;
     const n = parseDurationText(x, unit);
-    return Number.isNaN(n) ? VALUE_ERROR : n < 0 ? NUM_ERROR : n;
+    return Number.isNaN(n) ? VALUE_ERROR : n < 0 ? NUM_ERROR : finiteCell(n);
   }
   if (isDateCell(x)) {
     if (Number.isNaN(x.getTime())) return VALUE_ERROR;

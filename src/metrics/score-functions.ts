@@ -8,7 +8,7 @@ import { keyText, readKey, readNumber } from './coerce';
 import { entryOf } from './functions';
 import { DEFAULT_CAP, DEFAULT_GRADES, directionOf, gradeBand, linearScore, passFailScore, ratioScore, weightedTotal } from './scoring';
 import type { GradeMin } from './scoring';
-import { NUM_ERROR } from './types';
+import { NUM_ERROR, finiteCell } from './types';
 import type { CallContext, CellError, Out, OutCell } from './types';
 
 /** The methods `KPI_SCORE` takes; `tiers` and `deduction` need thresholds or points, which only a template holds. */
@@ -59,9 +59,10 @@ export function kpiScoreCell(value: unknown, floor: unknown, target: unknown, me
   const hi = t ?? 0;
   const top = c ?? DEFAULT_CAP;
   if (top < 0) return NUM_ERROR;
+  // Extreme inputs (a span of 1e308 − −1e308) overflow to Infinity or NaN: #NUM!, never a number a sheet cannot hold.
   switch (method) {
-    case 'linear': return lo === hi ? NUM_ERROR : linearScore(v, lo, hi, top);
-    case 'ratio': return ratioScore(v, hi, directionOf(lo, hi), top);
+    case 'linear': return lo === hi ? NUM_ERROR : finiteCell(linearScore(v, lo, hi, top));
+    case 'ratio': return finiteCell(ratioScore(v, hi, directionOf(lo, hi), top));
     case 'pass_fail': return Math.min(top, passFailScore(v, hi, directionOf(lo, hi)));
   }
 }
@@ -97,8 +98,11 @@ function weightedCell(scores: readonly unknown[], weights: number[] | CellError)
     if (typeof s === 'string') return s;
     values[i] = s ?? 0;
   }
-  const total = weightedTotal(values, weights);
-  return Number.isNaN(total) ? '' : total;
+  let weightSum = 0;
+  for (const w of weights) weightSum += w;
+  if (weightSum === 0) return '';
+  // Weights so large that their sum overflows cannot be divided by: #NUM!, as is an overflowing Σ score × weight.
+  return Number.isFinite(weightSum) ? finiteCell(weightedTotal(values, weights)) : NUM_ERROR;
 }
 
 const ONE_CELL: Shape = { rows: 1, cols: 1 };

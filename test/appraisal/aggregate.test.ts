@@ -281,6 +281,18 @@ describe('agent names', () => {
 });
 
 describe('bad input never throws', () => {
+  test('sums beyond what a number holds give no figure and a warning, never Infinity', () => {
+    // 1e308 + 1e308 = ∞ complaints; 1 / (1e308 + 1e308) orders … the count itself overflows
+    const result = run([['客服', '投诉笔数', '订单数'], ['小美', 1e308, 10], ['小美', 1e308, 10], ['阿杰', 1, 10]]);
+    expect(result.agents.map((a) => a.values.COMPLAINT_COUNT_28D)).toEqual(['', 1]);
+    // ∞ ÷ 20 orders is no rate either
+    expect(result.agents[0]!.values.COMPLAINT_RATE_28D).toBe('');
+    expect(result.warnings.map((w) => w.zh)).toEqual([
+      '小美 的「投诉笔数(近28天)」无法计算：数值超出可计算范围，请检查来源列（投诉笔数）',
+      '小美 的「投诉率(近28天)」无法计算：数值超出可计算范围，请检查来源列（投诉笔数、订单数）',
+    ]);
+  });
+
   test('unreadable and negative cells count as blank, reported once per column with their rows', () => {
     const grid = [['客服', '询单人数', '询单->最终付款人数'], ['小美', 'abc', 1], ['小美', 10, -2], ['小美', 10, 4]];
     const result = run(grid);
