@@ -168,6 +168,26 @@ export function fieldOfHeader(text: string): Field | null {
   return ALIAS_INDEX.get(headerKey(text)) ?? ALIAS_INDEX.get(headerKeyWithoutUnits(text)) ?? null;
 }
 
+/** Alias keys long enough to be compared as parts of a header (`客服` is in too many headers to mean anything). */
+const LOOSE_ALIASES: { key: string; field: Field }[] = [];
+for (const [key, field] of ALIAS_INDEX) if ([...key].length >= 3 && !/^[a-z]{1,4}$/.test(key)) LOOSE_ALIASES.push({ key, field });
+LOOSE_ALIASES.sort((a, b) => b.key.length - a.key.length);
+
+/**
+ * The field a header only resembles: the longest alias it contains or that contains it
+ * (`客服首次响应平均时长` holds `首次响应`). Never applied by itself: the manager confirms it.
+ * `taken` are the fields already given to other columns.
+ */
+export function looseFieldOfHeader(text: string, taken: ReadonlySet<string>): Field | null {
+  const key = headerKeyWithoutUnits(text);
+  if ([...key].length < 2) return null;
+  for (const alias of LOOSE_ALIASES) {
+    if (taken.has(alias.field.id) || alias.field.kind === 'agent' || alias.field.kind === 'date') continue;
+    if (key.includes(alias.key) || (alias.key.includes(key) && [...key].length >= 3)) return alias.field;
+  }
+  return null;
+}
+
 export type HeaderUnit = 'percent' | 'seconds' | 'minutes' | 'hours' | 'days' | null;
 
 /** The unit a header states in brackets or as a suffix: `（秒）`, `(分钟)`, `(%)`, `(h)`. */
