@@ -52,6 +52,8 @@ export const FIELDS: readonly Field[] = [
   f('next_day_paid_buyers', 'count', '询单->次日付款人数', 'Paid next day', ['询单次日付款人数', '次日付款人数', 'paid next day']),
   f('placed_orders', 'count', '拍下笔数', 'Placed orders', ['下单笔数', '拍下订单数', '下单订单数', 'orders placed']),
   f('paid_orders', 'count', '支付宝成交笔数', 'Paid orders', ['支付笔数', '付款笔数', '成交笔数', '支付订单数', '付款订单数', 'payments']),
+  // 生意参谋: paid sub-orders (one per item line); per-order rates keep counting orders, so it is reported, not scored.
+  f('paid_sub_orders', 'count', '支付子订单数', 'Paid sub-orders', ['支付子订单', '子订单数', 'paid sub orders']),
   f('online_hours', 'hours', '在线时长', 'Online time', ['旺旺在线时长', '总在线时长', '在线总时长', '在线时间', 'online hours', 'hours online']),
   f('response_seconds_total', 'seconds', '响应总时长', 'Total response time', ['总响应时长', '响应时长合计', '人工响应总时长', 'total response seconds']),
   f('replies', 'count', '人工回复次数', 'Manual replies', ['回复次数', '人工响应次数', '响应次数', '人工回复数', '回复消息数', 'replies', 'reply count']),

@@ -33,6 +33,8 @@ export interface StackOptions {
   month: string;
   timeZone: string;
   bindings?: readonly Binding[];
+  /** The metrics the template scores: only their bases are checked across files (all when absent). */
+  metrics?: readonly string[];
 }
 
 /** Rows named in a warning. */
@@ -188,6 +190,37 @@ function doubleCounts(sources: readonly Source[], aliases: Record<string, string
 }
 
 /**
+ * A metric whose part and whole come from different files would divide one back-end's figure
+ * by another's (飞鸽's 满意人数 by 生意参谋's 评价数), and a rate column weighted by a count
+ * another file holds loses the rows without it. Each such file is named.
+ */
+function unevenBases(sources: readonly Source[], metrics?: readonly string[]): Msg[] {
+  const all = new Set(sources.flatMap((s) => Object.keys(s.recognition.mapping)));
+  const out: Msg[] = [];
+  for (const [metric, source] of Object.entries(METRIC_SOURCES)) {
+    if (source.form !== 'quotient' || (metrics && !metrics.includes(metric))) continue;
+    const whole = source.whole.find((id) => all.has(id));
+    const byCounts = all.has(source.part) && whole !== undefined;
+    const needed = byCounts ? [source.part, whole!] : all.has(source.rate) && whole ? [source.rate, whole] : [];
+    if (needed.length === 0) continue;
+    for (const s of sources) {
+      const has = needed.map((id) => id in s.recognition.mapping);
+      // Counts: a part without its whole (or the reverse) skews the sums, and a rate column is
+      // then passed over. A weighted rate: only a rate without its weight loses rows.
+      const harmful = byCounts ? has.some(Boolean) || source.rate in s.recognition.mapping : has[0];
+      if (has.every(Boolean) || !harmful) continue;
+      const missing = needed.filter((_, i) => !has[i]).map((id) => fieldById(id)!);
+      const name = catalogueEntry(metric)!.name;
+      out.push({
+        zh: `「${s.name}」缺少「${missing.map((f) => f.zh).join('」「')}」，其他文件有：这个文件的「${name.zh}」无法与其他文件一起按 Σ/Σ 计算，结果可能不准，请检查列映射`,
+        en: `"${s.name}" lacks ${missing.map((f) => f.en).join(', ')}, which another file has: its ${name.en} cannot be summed with the other files' (Σ/Σ); the result may be wrong, check the mapping`,
+      });
+    }
+  }
+  return out;
+}
+
+/**
  * One month's figures per person from several exports, with the person binding applied: every
  * account of a person summed into one row. One source goes straight to `aggregate` (its rows
  * and messages as they were); several are stacked first, and skipped rows then name their file.
@@ -218,5 +251,5 @@ export function aggregateSources(sources: readonly Source[], options: StackOptio
       warnings.push({ zh: `「${source.name}」没有识别出客服列，这个文件的行未计入`, en: `"${source.name}" has no agent column recognised; its rows were not counted` });
     }
   }
-  return { ...result, skipped, warnings: [...warnings, ...result.warnings, ...doubleCounts(sources, aliases, options)] };
+  return { ...result, skipped, warnings: [...warnings, ...unevenBases(sources, options.metrics), ...result.warnings, ...doubleCounts(sources, aliases, options)] };
 }
