@@ -35,6 +35,8 @@ export interface AgentValues {
   values: Record<string, number | ''>;
   /** Metric id → the headers of the columns it was computed from. */
   sources: Record<string, string[]>;
+  /** The accounts summed into this agent as the data wrote them, when a person binding merged several. */
+  accounts?: string[];
 }
 
 export interface SkippedRow {
@@ -102,10 +104,10 @@ export function subAccountName(raw: string): string {
 /** A shop or group name: does not open like a formula, holds no quotes, brackets or slashes. */
 const PLAIN_SEGMENT = /^[^\s=+\-@"'()<>/\\][^"'()<>/\\]*$/u;
 
-const readAsOfKind = (kind: FieldKind): ReadAs => (kind === 'weight' ? 'count' : kind === 'rate' || kind === 'agent' ? 'number' : kind);
+export const readAsOfKind = (kind: FieldKind): ReadAs => (kind === 'weight' ? 'count' : kind === 'rate' || kind === 'agent' ? 'number' : kind);
 
 /** A rate column is read in its metric's unit: seconds and days as durations, yuan as money. */
-function readAsOfUnit(unit: Unit): ReadAs {
+export function readAsOfUnit(unit: Unit): ReadAs {
   if (unit === 'seconds' || unit === 'hours' || unit === 'days') return unit;
   return unit === 'yuan' ? 'amount' : 'number';
 }
@@ -153,7 +155,7 @@ const fractionCeiling = (metric: string) => {
   return entry?.kind === 'proportion' || entry?.direction === 'lower' ? 1 : 3;
 };
 
-function percentNumbers(rows: readonly unknown[][], start: number, column: number, metric: string, header: string): boolean {
+export function percentNumbers(rows: readonly unknown[][], start: number, column: number, metric: string, header: string): boolean {
   if (catalogueEntry(metric)?.unit !== 'fraction') return false;
   if (headerUnit(header) === 'percent') return true;
   const ceiling = fractionCeiling(metric);
@@ -396,7 +398,8 @@ export function aggregate(grid: readonly unknown[][], recognition: ColumnMapping
       values[plan.metric] = value;
       agentSources[plan.metric] = sources[plan.metric]!.slice();
     }
-    return { agent: state.agent, values, sources: agentSources };
+    const merged = state.accounts.size > 1 ? { accounts: [...state.accounts] } : {};
+    return { agent: state.agent, values, sources: agentSources, ...merged };
   });
   if (agentColumn >= 0 && plans.length === 0) {
     warnings.push({ zh: '没有可计算的指标：请检查列映射（例如「询单人数」「询单->最终付款人数」）', en: 'no metric can be computed from these columns: check the column mapping (e.g. inquiring buyers, paid buyers)' });
