@@ -2,7 +2,7 @@
  * The catalogue: one entry per sheet function. The single source of truth for the
  * generated Apps Script stubs and their autocomplete JSDoc, the README's function
  * reference, the sidebar's metric lists and the appraisal's metric columns.
- * Names and argument order are the public contract of ../shared/spec/functions.md.
+ * Names and argument order are the public contract of docs/functions.md.
  */
 import type { ArgSpec, CatalogueEntry, InputKind } from './types';
 
