@@ -14,6 +14,7 @@ import {
 import type { Direction } from '../metrics/types';
 import { LABELS } from './labels';
 import { isValidManual } from './manual-check';
+import { alignInputs } from './agent-keys';
 import { own, type ExistingInputs } from './manual-inputs';
 import { metricValue, type PlanAgent } from './plan';
 import { isManual, type MetricItem, type Template } from './template';
@@ -86,6 +87,7 @@ export function expectedResults(
 ): ExpectedResults {
   const seen = new Set<string>();
   const current = agents.filter((a) => !seen.has(a.agent) && seen.add(a.agent));
+  const typedInputs = alignInputs(manual, current);
   // The tab's column order: metric scores, then manual items (SUMPRODUCT adds in that order).
   const counted = [...template.items.filter((i) => !isManual(i)), ...template.items.filter(isManual)];
   const weightSum = counted.reduce((s, item) => s + item.weight, 0);
@@ -96,7 +98,7 @@ export function expectedResults(
     let flagged = false;
     for (const item of counted) {
       if (isManual(item)) {
-        const typed = own(own(manual?.manual, agent.agent), item.manual);
+        const typed = own(own(typedInputs?.manual, agent.agent), item.manual);
         if (!isValidManual(typed, item.max)) flagged = true;
         entered[item.manual] = typeof typed === 'number' ? typed : 0;
         weighted += item.weight * (100 / item.max) * entered[item.manual]!;

@@ -2,7 +2,7 @@
  * "Build appraisal for YYYY-MM": one batched read of the data tab, the pure plan, one batched
  * write, under the document lock. Nothing is written unless the template and data are good.
  */
-import { aggregate, manualIssues, planTab, recognise } from '../appraisal';
+import { aggregate, alignInputs, manualIssues, planTab, recognise } from '../appraisal';
 import { UserError } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
 import type { AnalyseReply, BuildReply } from './api';
@@ -105,7 +105,7 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
       skipped: data.skipped,
       warnings: data.warnings,
       rebuilt: own !== null,
-      manualIssues: manualIssues(template, data.agents.map((a) => a.agent), existing),
+      manualIssues: manualIssues(template, data.agents.map((a) => a.agent), alignInputs(existing, data.agents)),
     };
   });
 }
