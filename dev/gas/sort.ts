@@ -12,7 +12,7 @@
  * must not assume a sort carries the tag along.
  *
  * Order, as Sheets sorts ascending: numbers (and dates) by value, then text by the spreadsheet locale's
- * collation ignoring case, then booleans FALSE < TRUE; blanks always last, in both directions; equal keys keep
+ * collation ignoring case (ICU's: in zh_CN, Han by pinyin before Latin; Sheets' own collation may differ), then booleans FALSE < TRUE; blanks always last, in both directions; equal keys keep
  * their order. Error values are read as their text (`#REF!`), an approximation.
  */
 import { signatureError } from './args';
