@@ -1,5 +1,5 @@
 /** `SpreadsheetApp` and the one `Spreadsheet` it is bound to, with its tabs in one HyperFormula engine. */
-import type { HyperFormula } from 'hyperformula';
+import type { FunctionPluginDefinition, HyperFormula } from 'hyperformula';
 import { integerArg, signatureError, stringArg } from './args';
 import { createEngine } from './engine';
 import { DataValidationCriteria, DeveloperMetadataLocationType, DeveloperMetadataVisibility, ProtectionType } from './enums';
@@ -34,6 +34,8 @@ export interface SpreadsheetSettings {
   locale: string;
   name: string;
   id: string;
+  /** Extra HyperFormula function plugins (the add-on's custom functions). */
+  functionPlugins?: readonly FunctionPluginDefinition[];
 }
 
 const method = (name: string) => `SpreadsheetApp.Spreadsheet.${name}`;
@@ -59,7 +61,7 @@ export class FakeSpreadsheet implements Implements<(typeof SPREADSHEET_METHODS)[
   }
 
   constructor(private readonly settings: SpreadsheetSettings) {
-    this.engine = createEngine(settings.locale);
+    this.engine = createEngine(settings.locale, settings.functionPlugins);
     this.engine.on('valuesUpdated', () => this.recalculations++);
     // A new spreadsheet has one empty tab, named in the spreadsheet's language.
     this.activeSheet = this.addSheet(this.defaultSheetName(), 0);
