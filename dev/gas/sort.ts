@@ -3,7 +3,7 @@
  *
  * What moves, as in Sheets: each cell's contents, number format, weight, background, note, wrap, alignment and
  * data validation. A moved formula behaves like a copied one: relative references shift by the distance its
- * row moved, absolute ones stay (`=A3*2` sorted from row 3 to row 1 reads `=A1*2`). Formulas elsewhere that
+ * row moved, absolute ones stay (`=A3*2` sorted from row 3 to row 1 reads `=A1*2`; shift-formula.ts). Formulas elsewhere that
  * point into the range keep pointing at the same cells, so they now see other values.
  *
  * What does not move: developer metadata on rows, like row heights, belongs to the row, not to a range of its

@@ -4,6 +4,7 @@
  * point into the range keep their cells; row metadata stays on its row number (see dev/gas/sort.ts).
  */
 import { describe, expect, it } from 'vitest';
+import { shiftFormulaRows } from '../../dev/gas/shift-formula';
 import { setup } from './fixtures';
 
 /**
@@ -99,5 +100,25 @@ describe('Range.sort', () => {
     expect(calls.spreadsheet).toBe(0);
     // zh_CN collation: Han by pinyin (a qiang < xiao mei < xiao wang), then Latin.
     expect(b.values('t').map((row) => row[0])).toEqual(['name', '阿强', '小美', '小王', 'Bob', 'sum']);
+  });
+});
+
+describe('shiftFormulaRows: a formula moved like a copied cell', () => {
+  it.each([
+    ['=$B$2+B5', -2, '=$B$2+B3'], // anchored rows stay
+    ['=SUM($A1:B$9)', 3, '=SUM($A4:B$9)'],
+    ['=SUM(5:9)', 1, '=SUM(6:10)'], // row ranges
+    ['=A:A', 3, '=A:A'], // column ranges have no rows
+    ['=LOG10(A5)', 1, '=LOG10(A6)'], // a function name with digits is not a reference
+    ['="A5"&A5', 1, '="A5"&A6'], // nor is text in a string …
+    ['="it""s A1"&B1', 1, '="it""s A1"&B2'], // … with an escaped quote
+    ["='My A5 tab'!A5", 1, "='My A5 tab'!A6"], // … or in a quoted sheet name
+    ['=T1!A5', 1, '=T1!A6'], // an unquoted sheet name that looks like a cell
+    ['=1E5+A1', 1, '=1E5+A2'], // an exponent is not column E
+    ['=A2', -1, '=A1'],
+    ['=A1*2', -1, '=#REF!*2'], // pushed above row 1
+    ['=SUM(A1:A3)', -1, '=SUM(#REF!)'],
+  ])('%s moved %i rows reads %s', (formula, delta, expected) => {
+    expect(shiftFormulaRows(formula, delta)).toBe(expected);
   });
 });
