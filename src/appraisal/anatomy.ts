@@ -63,8 +63,9 @@ export interface TabAnatomy {
   columns: KeyedColumn[];
   /** 1-based columns that carry no key: the manager's own. */
   userColumns: number[];
-  /** Each agent's row (its first, when a name appears twice), in the tab's top-to-bottom order. */
-  agentRows: { agent: string; row: number }[];
+  /** Each agent's row (its first, when a name appears twice), in the tab's top-to-bottom order: `agent` is the
+   *  matching key (`agentKey`), `name` the spelling on the tab. */
+  agentRows: { agent: string; name: string; row: number }[];
   /** Rows of the agent region that are not an agent's (blank agent cell, or a second row of the same agent). */
   otherRows: number[];
   /** Height and width of the grid read. */
@@ -115,6 +116,7 @@ export function readAnatomy(grid: readonly unknown[][]): TabAnatomy | null {
   const otherRows: number[] = [];
   const unplaceable: TabAnatomy['unplaceable'] = [];
   const seenAt = new Map<string, number>();
+  const spelling = new Map<string, string>();
   /** Where each (agent, item) value came from, to tell a clash from a repeat. */
   const source = new Map<string, string>();
   const place = (agent: string, what: string, value: ManualValue, cell: string, set: () => void, row: number) => {
@@ -127,30 +129,33 @@ export function readAnatomy(grid: readonly unknown[][]): TabAnatomy | null {
     }
     const first = what === '\u0000remark' ? inputs.remarks[agent] : inputs.manual[agent]?.[what];
     if (first !== value) {
-      const why = row === seenAt.get(agent) ? TWIN : CLASH;
+      const why = row === seenAt.get(agentKey(agent)) ? TWIN : CLASH;
       unplaceable.push({ cell, why }, { cell: before, why });
     }
   };
   for (let r = keyRow + 1; r <= rows.length; r++) {
     const row = rows[r - 1]!;
-    const agent = agentKey(row[agentColumn - 1]);
+    const key = agentKey(row[agentColumn - 1]);
     const cellsOf = [
       ...manual.map((m) => ({ what: m.item, column: m.column })),
       ...remarks.map((column) => ({ what: '\u0000remark', column })),
     ];
-    if (!agent) {
+    if (!key) {
       otherRows.push(r);
       for (const { column } of cellsOf) {
         if (!isEmptyCell(row[column - 1])) unplaceable.push({ cell: `${columnLetter(column)}${r}`, why: STRAY });
       }
       continue;
     }
-    if (seenAt.has(agent)) otherRows.push(r);
+    // Typed values are kept under the first spelling the tab has (alignInputs moves them onto the data's).
+    if (seenAt.has(key)) otherRows.push(r);
     else {
-      seenAt.set(agent, r);
-      agentRows.push({ agent, row: r });
-      if (!inputs.agents.includes(agent)) inputs.agents.push(agent);
+      seenAt.set(key, r);
+      spelling.set(key, textOf(row[agentColumn - 1]));
+      agentRows.push({ agent: key, name: spelling.get(key)!, row: r });
+      inputs.agents.push(spelling.get(key)!);
     }
+    const agent = spelling.get(key)!;
     for (const { what, column } of cellsOf) {
       const cell = row[column - 1];
       const value = what === '\u0000remark' ? (isEmptyCell(cell) ? undefined : textOf(cell)) : manualValue(cell);

@@ -36,8 +36,8 @@ export interface Placement {
   chartRanges: string[];
   /** Manual score and remark columns from the first agent row down (protection's editable holes). */
   editableRanges: string[];
-  /** Manual score columns from the first agent row down (data validation). */
-  manualRanges: string[];
+  /** Manual score columns (of items in the template) from the first agent row down, for data validation. */
+  manualRanges: { item: string; range: string }[];
   /** Cells of the manager's columns that would count in every total (their weights/scale row cells). */
   conflicts: { cell: string; why: Msg }[];
 }
@@ -166,7 +166,7 @@ function assemble(
   return {
     insertRows, insertColumns, blocks, layout, chartRanges,
     editableRanges: [...manualColumns, layout.remarkColumn].sort((a, b) => a - b).map(open),
-    manualRanges: Object.entries(L.manualColumns).filter(([, c]) => c < L.remarkColumn).map(([item]) => layout.manualColumns[item]!).sort((a, b) => a - b).map(open),
+    manualRanges: Object.entries(L.manualColumns).filter(([, c]) => c < L.remarkColumn).map(([item]) => ({ item, range: open(layout.manualColumns[item]!) })),
     conflicts,
   };
 }

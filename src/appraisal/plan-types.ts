@@ -56,6 +56,8 @@ export interface TabLayout {
   scoreColumns: Record<string, number>;
   /** The chart's ranges as last written (a rebuild re-points the chart when they change). */
   chartRanges?: string[];
+  /** The data validation as last set: `range → max` of each manual column (a rebuild sets it again only when it changed). */
+  validated?: Record<string, number>;
 }
 
 export interface TabPlan {

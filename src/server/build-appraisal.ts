@@ -2,7 +2,7 @@
  * "Build appraisal for YYYY-MM": one batched read of the data tab, the pure plan, one batched
  * write, under the document lock. Nothing is written unless the template and data are good.
  */
-import { aggregate, alignInputs, manualIssues, planTab, recognise } from '../appraisal';
+import { aggregate, alignInputs, isManual, manualIssues, planTab, recognise } from '../appraisal';
 import { UserError } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
 import type { AnalyseReply, BuildReply } from './api';
@@ -91,7 +91,10 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
     const previousName = tabName(previousMonth(month));
     const previous = isOwnTab(ss, previousName) ? { sheetName: previousName } : null;
     const now = wallClock(new Date(), timeZone);
-    const { sheet, plan, placement, existing, own } = writeTab(ss, name, (existing) => planTab({ month, template, agents: data.agents, existing, previous, now }));
+    const maxima = new Map(template.items.filter(isManual).map((i) => [i.manual, i.max]));
+    const { sheet, plan, placement, existing, own } = writeTab(
+      ss, name, (existing) => planTab({ month, template, agents: data.agents, existing, previous, now }), (item) => maxima.get(item) ?? 0,
+    );
     // A prepared tab's editable holes follow the manual columns; they move only when the
     // template or the table moved, so the usual monthly rebuild skips these calls.
     if (own && !sameRanges(own.layout ? editableRangesOf(own.layout) : [], placement.editableRanges)) {

@@ -71,15 +71,19 @@ function sameGrid(a: unknown[][], b: unknown[][]): boolean {
  * Plans and writes the tab `sheetName` (made by `plan(existing)`), first build or rebuild. The
  * caller holds the document lock.
  */
-export function writeTab(ss: Spreadsheet, sheetName: string, plan: (existing: ExistingInputs | null) => TabPlan): TabWrite {
+export function writeTab(
+  ss: Spreadsheet, sheetName: string, plan: (existing: ExistingInputs | null) => TabPlan, maxOf: (item: string) => number,
+): TabWrite {
   const own = findOwnTab(ss, sheetName, { readLayout: true });
   if (!own) {
     const made = plan(null);
     const placement = placeFresh(made);
+    placement.layout.validated = validationOf(placement, maxOf);
     const sheet = ss.insertSheet(sheetName);
     sheet.addDeveloperMetadata(made.tag.key, JSON.stringify(placement.layout));
     writeBlocks(sheet, placement);
     writeChart(sheet, made, placement, null);
+    writeValidation(sheet, placement.layout.validated, {});
     return { sheet, plan: made, placement, existing: null, own: null };
   }
   let reading = readTab(own, sheetName);
@@ -89,6 +93,7 @@ export function writeTab(ss: Spreadsheet, sheetName: string, plan: (existing: Ex
       ? placeInto(made, reading.anatomy, reading.grid)
       : placeFresh(made, own.layout ? { rows: own.layout.rows, columns: own.layout.columns } : { rows: 0, columns: 0 });
     if (placement.conflicts.length) throw new UserError(unplaceableMessage(sheetName, placement.conflicts));
+    placement.layout.validated = validationOf(placement, maxOf);
     // Just before writing: has anyone typed since the read? Then plan again from what is there now.
     const now = readTab(own, sheetName);
     if (!sameGrid(reading.grid, now.grid)) {
@@ -106,6 +111,7 @@ export function writeTab(ss: Spreadsheet, sheetName: string, plan: (existing: Ex
     own.tag.setValue(JSON.stringify(placement.layout));
     writeBlocks(own.sheet, placement);
     writeChart(own.sheet, made, placement, own.layout);
+    writeValidation(own.sheet, placement.layout.validated, own.layout?.validated ?? {});
     return { sheet: own.sheet, plan: made, placement, existing: reading.existing, own };
   }
 }
@@ -140,6 +146,35 @@ function writeChart(sheet: Sheet, plan: TabPlan, placement: Placement, before: T
   for (const a1 of ranges) builder = builder.addRange(sheet.getRange(a1));
   // Right of the table, level with its header.
   sheet.insertChart(builder.setPosition(placement.layout.headerRow, placement.layout.columns + 2, 0, 0).build());
+}
+
+function validationOf(placement: Placement, maxOf: (item: string) => number): Record<string, number> {
+  return Object.fromEntries(placement.manualRanges.map(({ item, range }) => [range, maxOf(item)]));
+}
+
+/**
+ * Sheets refuses a manual score that is not a number from 0 to the item's max as it is typed,
+ * with help text saying so. Set on the first build and again only when the manual columns or
+ * their maxima changed (rows below are covered: the ranges are open-ended).
+ */
+function writeValidation(sheet: Sheet, wanted: Record<string, number>, before: Record<string, number>): void {
+  const same = Object.keys(wanted).length === Object.keys(before).length && Object.entries(wanted).every(([r, max]) => before[r] === max);
+  if (same) return;
+  for (const range of Object.keys(before)) if (!(range in wanted)) sheet.getRange(range).clearDataValidations();
+  const rules = new Map<number, GoogleAppsScript.Spreadsheet.DataValidation>();
+  for (const [range, max] of Object.entries(wanted)) {
+    if (before[range] === max) continue;
+    let rule = rules.get(max);
+    if (!rule) {
+      rule = SpreadsheetApp.newDataValidation()
+        .requireNumberBetween(0, max)
+        .setAllowInvalid(false)
+        .setHelpText(`请填写 0 到 ${max} 之间的数字（该项满分 ${max}）。Enter a number from 0 to ${max} (the item's max).`)
+        .build();
+      rules.set(max, rule);
+    }
+    sheet.getRange(range).setDataValidation(rule);
+  }
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
