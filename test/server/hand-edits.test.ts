@@ -172,6 +172,23 @@ describe('manual scores within 0 … max (issue #7 item 3)', () => {
   });
 });
 
+describe('为店主准备 lists the manual scores to fix', () => {
+  test('per current agent: blank and out-of-range scores of the tab as it is now; frozen through the key row', () => {
+    const rt = built(3);
+    const layout = layoutOf(rt, TAB);
+    rt.fake.book.typeCell(TAB, rowOf(rt, '客服0001'), layout.manualColumns['工作态度']!, '90');
+    rt.fake.book.typeCell(TAB, rowOf(rt, '客服0002'), layout.manualColumns['工作态度']!, '101');
+    rt.fake.book.insertColumns(TAB, 1, 1); // the manager's edit after the build: the columns moved
+    const reply = rt.ctx.kk_prepareForOwner!({ month: MONTH });
+    expect(reply.ok).toBe(true);
+    expect(reply.value.manualIssues).toEqual([
+      { agent: '客服0002', blank: [], invalid: [{ item: '工作态度', value: 101, max: 100 }] },
+      { agent: '客服0003', blank: ['工作态度'], invalid: [] },
+    ]);
+    expect(rt.fake.book.frozen(TAB).rows).toBe(layout.keyRow);
+  });
+});
+
 describe('the chart follows the table (issue #7 item 7)', () => {
   test('after a template change moves the table down, the chart reads only the agent rows', () => {
     const rt = built();
