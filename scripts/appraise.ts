@@ -57,8 +57,15 @@ export function renderTable(r: AppraiseResult): string {
     `团队平均总分 team average total: ${fmt(r.team.total)}`,
     `跳过的行 skipped rows: ${r.skipped.length}${r.skipped.length ? ` (${r.skipped.slice(0, 5).map((s) => `${s.row}: ${s.reason.zh}`).join('; ')}${r.skipped.length > 5 ? ' …' : ''})` : ''}`,
     ...r.warnings.map((w) => `注意 warning: ${w.zh} · ${w.en}`),
+    ...invalidLines(r),
     `服务调用 service calls: ${r.stats.serviceCalls}, ${r.stats.ms} ms`,
   ].join('\n');
+}
+
+/** Manual scores that do not count (their agent's total shows 待修正): one line per agent. */
+function invalidLines(r: AppraiseResult): string[] {
+  return r.manualIssues.filter((i) => i.invalid.length).map((i) =>
+    `待修正 fix: ${i.agent}: ${i.invalid.map((v) => `${v.item} = ${String(v.value)}（应为 0–${v.max} · must be 0–${v.max}）`).join(', ')}`);
 }
 
 async function main() {
@@ -66,9 +73,10 @@ async function main() {
   const result = await appraise({ data: args.data, template: args.template, month: args.month, manual: args.manual });
   if (args.json) {
     // stdout is the spec's object exactly; what the data made doubtful goes to stderr.
-    const { skipped: _skipped, warnings, ...rest } = result;
+    const { skipped: _skipped, warnings, manualIssues: _issues, ...rest } = result;
     const { byMethod: _byMethod, ...stats } = rest.stats;
     for (const w of warnings) console.error(`注意 warning: ${w.zh} · ${w.en}`);
+    for (const line of invalidLines(result)) console.error(line);
     console.log(JSON.stringify({ ...rest, stats }, null, 2));
   } else {
     console.log(renderTable(result));

@@ -120,7 +120,9 @@ function assemble(
   plan: TabPlan, rowOf: (r: number) => number, columnOf: (c: number) => number, height: number, slots: number[],
   insertRows: Placement['insertRows'], insertColumns: Placement['insertColumns'], conflicts: Placement['conflicts'],
 ): Placement {
-  const mapper = new FormulaMapper(rowOf, columnOf);
+  // The first build writes the plan as drawn: its formulas need no moving.
+  const moved = slots.some((p, i) => p !== i + 1) || [...Array(plan.values.length).keys()].some((i) => rowOf(i + 1) !== i + 1);
+  const mapper = moved ? new FormulaMapper(rowOf, columnOf) : null;
   const width = plan.values[0]?.length ?? 1;
   // Physical → compact, for our columns and the plan's rows.
   const compactColumn = new Map<number, number>();
@@ -141,7 +143,7 @@ function assemble(
         const cc = compactColumn.get(c)!;
         const inPlan = cr !== undefined && cc <= width;
         const value = inPlan ? plan.values[cr - 1]![cc - 1]! : '';
-        values.push(typeof value === 'string' && value.startsWith('=') ? mapper.map(value) : value ?? '');
+        values.push(mapper && typeof value === 'string' && value.startsWith('=') ? mapper.map(value) : value ?? '');
         formats.push(inPlan ? plan.numberFormats[cr - 1]![cc - 1]! : 'General');
         weights.push(inPlan ? plan.fontWeights[cr - 1]![cc - 1]! : 'normal');
         backgrounds.push(inPlan ? plan.backgrounds[cr - 1]![cc - 1]! : null);
