@@ -51,6 +51,14 @@ describe('inserting rows', () => {
     expect(t.getMaxRows()).toBe(1005); // 1,000 + 1 + 1 + 3
   });
 
+  it('insertRows / insertColumns, the older forms, insert one line unless told more and return nothing', () => {
+    const { t, book: b } = book();
+    expect(t.insertRows(2)).toBeUndefined();
+    t.insertColumns(1, 2);
+    expect(b.values('t')[2]).toEqual(['', '', '小美', 9, 18]);
+    expect([t.getMaxRows(), t.getMaxColumns()]).toEqual([1001, 28]);
+  });
+
   it('appends rows after the last one', () => {
     const { t } = book();
     t.insertRowsAfter(1000, 10);
