@@ -1,12 +1,13 @@
 /**
- * Seeded random sequences of a user's structural edits (insert/delete rows and columns, sort) against a plain
+ * Seeded random sequences of a user's structural edits (insert/delete/move rows and columns, sort) against a plain
  * model of where every original row and column went: after each edit the fake must show every cell's value
- * and note where the model says, row/column metadata on its line (sorts leave it in place, deletes remove it),
- * and a formula in another tab still pointing at its cell (#REF! once that cell is deleted).
+ * and note where the model says, row/column metadata on its line (sorts leave it in place, deletes remove it,
+ * moves carry it), and a formula in another tab still pointing at its cell (#REF! once that cell is deleted).
  */
 import { describe, expect, it } from 'vitest';
 import { createFakeGas } from '../../dev/gas';
 import { columnLetters } from '../../dev/gas/a1';
+import { movedLine } from '../../dev/gas/lines';
 
 /** mulberry32: a small seeded generator, so a failing sequence can be replayed from its seed. */
 function random(seed: number): (n: number) => number {
@@ -79,10 +80,28 @@ function runSequence(seed: number, steps: number): void {
   const log: string[] = [];
 
   for (let step = 0; step < steps; step++) {
-    const op = next(5);
-    const lines = op < 2 || op === 4 ? model.rows : model.columns;
-    const rows = op < 2 || op === 4;
-    if (op === 4) {
+    const op = next(7);
+    const rows = op < 2 || op === 4 || op === 5;
+    const lines = rows ? model.rows : model.columns;
+    if (op >= 5) {
+      // A drag: lines start … start + count - 1 before line `destination`; everything follows the moved cells.
+      if (lines.length === 0) continue;
+      const start = next(lines.length) + 1;
+      const count = Math.min(next(2) + 1, lines.length - start + 1);
+      const destination = next(lines.length + 1) + 1;
+      if (destination >= start && destination <= start + count) continue;
+      log.push(`move ${count} ${rows ? 'rows' : 'columns'} at ${start} before ${destination}`);
+      if (rows) book.moveRows('t', start, count, destination);
+      else book.moveColumns('t', start, count, destination);
+      const block = lines.splice(start - 1, count);
+      lines.splice(destination < start ? destination - 1 : destination - 1 - count, 0, ...block);
+      const tags = rows ? model.rowTags : model.columnTags;
+      for (const [id, at] of [...tags]) tags.set(id, movedLine(start, count, destination, at));
+      if (model.ref) {
+        const [r, c] = model.ref;
+        model.ref = rows ? [movedLine(start, count, destination, r), c] : [r, movedLine(start, count, destination, c)];
+      }
+    } else if (op === 4) {
       if (model.rows.length === 0 || model.columns.length === 0) continue;
       const key = next(model.columns.length) + 1;
       const ascending = next(2) === 0;
