@@ -8,8 +8,8 @@
  */
 import { UserError } from '../i18n';
 import { formatIdKind, serialText, type SerialKind } from './dates';
-import { toRectangle, type SheetGrid } from './grid';
-import { checkSize, SHEETS_LIMITS, type ReadLimits } from './limits';
+import { GridBuilder, type SheetGrid } from './grid';
+import { SHEETS_LIMITS, type ReadLimits } from './limits';
 import { attribute, TagScanner, type XmlTag } from './xml';
 import { readZipDirectory, readZipEntry, type ZipEntry } from './zip';
 
@@ -165,13 +165,11 @@ export function readWorksheet(
   shared: readonly string[],
   options: { styles?: CellStyles; limits?: ReadLimits } = {},
 ): string[][] {
-  const limits = options.limits ?? SHEETS_LIMITS;
   const kinds = options.styles?.kinds ?? [];
-  const rows: string[][] = [];
+  const grid = new GridBuilder(options.limits ?? SHEETS_LIMITS);
   const scanner = new TagScanner(xml);
   let row = -1;
   let col = -1;
-  let width = 0;
   for (let tag = scanner.next(); tag; tag = scanner.next()) {
     if (tag.kind === 'close') continue;
     if (tag.name === 'row') {
@@ -185,21 +183,13 @@ export function readWorksheet(
       if (tag.kind === 'empty') continue;
       const type = attribute(tag.attrs, 't');
       let value = readCell(scanner, type, shared);
-      if (value === '') continue;
-      const at = Math.max(row, 0);
-      // Refused before a single row is allocated: `XFD1048000` alone would otherwise fill memory.
-      if (col + 1 > width) width = col + 1;
-      const height = Math.max(at + 1, rows.length);
-      if (width > limits.maxColumns || height * width > limits.maxCells) checkSize(height, width, limits, true);
       const kind = type === null || type === 'n' ? kinds[Number(attribute(tag.attrs, 's') ?? 0)] : null;
       if (kind && value !== '' && Number.isFinite(Number(value))) value = serialText(Number(value), kind, options.styles?.date1904);
-      while (rows.length <= at) rows.push([]);
-      const cells = rows[at]!;
-      while (cells.length < col) cells.push('');
-      cells[col] = value;
+      // Refused before a single row is allocated: `XFD1048000` alone would otherwise fill memory.
+      grid.put(Math.max(row, 0), col, value);
     }
   }
-  return toRectangle(rows);
+  return grid.grid();
 }
 
 /** Reads one `<c>` element's content (up to `</c>`) as text, by its type attribute `t`. */
