@@ -13,7 +13,7 @@ const ROOT = 5;
 
 /** Whether the bytes start like an OLE2 compound file (Excel 97–2003 `.xls`, Word `.doc` …). */
 export function looksLikeCfb(bytes: Uint8Array): boolean {
-  return bytes.length >= 512 && SIGNATURE.every((b, i) => bytes[i] === b);
+  return bytes.length >= SIGNATURE.length && SIGNATURE.every((b, i) => bytes[i] === b);
 }
 
 export const damaged = () =>
@@ -33,7 +33,7 @@ export class CompoundFile {
   private readonly cutoff: number;
 
   constructor(private readonly bytes: Uint8Array) {
-    if (!looksLikeCfb(bytes)) throw damaged();
+    if (bytes.length < 512 || !looksLikeCfb(bytes)) throw damaged();
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const shift = this.view.getUint16(0x1e, true);
     if (shift !== 9 && shift !== 12) throw damaged();
