@@ -38,6 +38,8 @@ export interface AgentValues {
   sources: Record<string, string[]>;
   /** Metric id → how the figure was made when it was not summed (rate or rating columns averaged). */
   basis?: Record<string, Basis>;
+  /** The accounts summed into this agent as the data wrote them (first spelling), when several were merged. */
+  accounts?: string[];
 }
 
 export interface SkippedRow {
@@ -105,10 +107,10 @@ export function subAccountName(raw: string): string {
 /** A shop or group name: does not open like a formula, holds no quotes, brackets or slashes. */
 const PLAIN_SEGMENT = /^[^\s=+\-@"'()<>/\\][^"'()<>/\\]*$/u;
 
-const readAsOfKind = (kind: FieldKind): ReadAs => (kind === 'weight' ? 'count' : kind === 'rate' || kind === 'agent' ? 'number' : kind);
+export const readAsOfKind = (kind: FieldKind): ReadAs => (kind === 'weight' ? 'count' : kind === 'rate' || kind === 'agent' ? 'number' : kind);
 
 /** A rate column is read in its metric's unit: seconds and days as durations, yuan as money. */
-function readAsOfUnit(unit: Unit): ReadAs {
+export function readAsOfUnit(unit: Unit): ReadAs {
   if (unit === 'seconds' || unit === 'hours' || unit === 'days') return unit;
   return unit === 'yuan' ? 'amount' : 'number';
 }
@@ -134,7 +136,8 @@ interface MeanColumn {
 
 interface AgentState {
   agent: string;
-  accounts: Set<string>;
+  /** Account key → its first spelling. */
+  accounts: Map<string, string>;
   sums: Float64Array;
   weighted: Float64Array;
   weights: Float64Array;
@@ -158,7 +161,7 @@ const fractionCeiling = (metric: string) => {
   return entry?.kind === 'proportion' || entry?.direction === 'lower' ? 1 : 3;
 };
 
-function percentNumbers(rows: readonly unknown[][], start: number, column: number, metric: string, header: string): boolean {
+export function percentNumbers(rows: readonly unknown[][], start: number, column: number, metric: string, header: string): boolean {
   if (catalogueEntry(metric)?.unit !== 'fraction') return false;
   if (headerUnit(header) === 'percent') return true;
   const ceiling = fractionCeiling(metric);
@@ -285,14 +288,14 @@ export function aggregate(grid: readonly unknown[][], recognition: ColumnMapping
     let state = byAgent.get(agentKey);
     if (!state) {
       state = {
-        agent, accounts: new Set(), sums: new Float64Array(slotColumns.length),
+        agent, accounts: new Map(), sums: new Float64Array(slotColumns.length),
         weighted: new Float64Array(means.length), weights: new Float64Array(means.length),
       };
       byAgent.set(agentKey, state);
       states.push(state);
     }
     // Accounts are counted by key too: `店铺：小美` and `店铺:小美` are one account (ONLINE_HOURS ÷ accounts).
-    state.accounts.add(rawKey);
+    if (!state.accounts.has(rawKey)) state.accounts.set(rawKey, raw);
     byRawName.set(rawKey, state);
     return state;
   };
@@ -419,6 +422,7 @@ export function aggregate(grid: readonly unknown[][], recognition: ColumnMapping
     }
     const agent: AgentValues = { agent: state.agent, values, sources: agentSources };
     if (Object.keys(basis).length) agent.basis = { ...basis };
+    if (state.accounts.size > 1) agent.accounts = [...state.accounts.values()];
     return agent;
   });
   if (agentColumn >= 0 && plans.length === 0) {

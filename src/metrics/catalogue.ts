@@ -2,7 +2,7 @@
  * The catalogue: one entry per sheet function. The single source of truth for the
  * generated Apps Script stubs and their autocomplete JSDoc, the README's function
  * reference, the sidebar's metric lists and the appraisal's metric columns.
- * Names and argument order are the public contract of ../shared/spec/functions.md.
+ * Names and argument order are the public contract of docs/functions.md.
  */
 import type { ArgSpec, CatalogueEntry, InputKind } from './types';
 
@@ -190,6 +190,36 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     '1 − 仍退货数 ÷ 咨询退货数', '1 − still returned ÷ return inquiries', [
       arg('returned', 'count', '咨询退货后仍退货数', 'returned after asking about a return'),
       arg('return_inquiries', 'count', '咨询退货数', 'return inquiries'),
+    ]),
+  elementwise('SATISFACTION_RATE', '满意率', 'Satisfaction rate', 'proportion', 'fraction', 'higher',
+    '满意评价数 ÷ 参评数（飞鸽、咚咚、千牛的服务评价）', 'satisfied ratings ÷ ratings given (飞鸽, 咚咚, 千牛 service ratings)',
+    '满意评价数 ÷ 参评数', 'satisfied ÷ rated', [
+      arg('satisfied', 'count', '满意评价数', 'satisfied ratings'),
+      arg('rated', 'count', '参评数（给出评价的买家或会话数）', 'ratings given (buyers or sessions who rated)'),
+    ]),
+  elementwise('DISSATISFACTION_RATE', '不满意率', 'Dissatisfaction rate', 'proportion', 'fraction', 'lower',
+    '不满意评价数 ÷ 参评数（飞鸽 IM不满意度、咚咚 咨询差评率）', 'dissatisfied ratings ÷ ratings given (飞鸽 IM dissatisfaction, 咚咚 consultation bad-rating rate)',
+    '不满意评价数 ÷ 参评数，越低越好', 'dissatisfied ÷ rated, lower is better', [
+      arg('dissatisfied', 'count', '不满意评价数', 'dissatisfied ratings'),
+      arg('rated', 'count', '参评数（给出评价的买家或会话数）', 'ratings given (buyers or sessions who rated)'),
+    ]),
+  elementwise('REPLY_RATE_3MIN', '3分钟人工回复率', '3-minute reply rate', 'proportion', 'fraction', 'higher',
+    '3 分钟内人工回复的消息数 ÷ 需回复的消息数，只计服务时间内（抖店、京东）', 'messages given a manual reply within 3 minutes ÷ messages needing a reply, within service hours (抖店, 京东)',
+    '3分钟内人工回复消息数 ÷ 需回复消息数', 'replied within 3 min ÷ messages', [
+      arg('replied_within_3min', 'count', '3 分钟内人工回复的消息数', 'messages replied to by a person within 3 minutes'),
+      arg('messages', 'count', '需回复的消息数（服务时间内）', 'messages needing a reply (within service hours)'),
+    ]),
+  elementwise('RESPONSE_RATE_30S', '30秒应答率', '30-second response rate', 'proportion', 'fraction', 'higher',
+    '30 秒内首次应答的会话数 ÷ 会话数（京东 首次30秒应答率）', 'sessions first answered within 30 seconds ÷ sessions (京东 first-30-second response rate)',
+    '30秒内首次应答会话数 ÷ 会话数', 'answered within 30 s ÷ sessions', [
+      arg('responded_within_30s', 'count', '30 秒内首次应答的会话数', 'sessions first answered within 30 seconds'),
+      arg('sessions', 'count', '会话数', 'sessions'),
+    ]),
+  elementwise('VALID_REPLY_RATE', '有效回复率', 'Valid reply rate', 'proportion', 'fraction', 'higher',
+    '有效回复的会话数 ÷ 会话数；超过 1 小时才回复不算有效（拼多多）', 'sessions given a valid reply ÷ sessions; a reply after more than an hour is not valid (拼多多)',
+    '有效回复会话数 ÷ 会话数', 'validly replied sessions ÷ sessions', [
+      arg('valid_replies', 'count', '有效回复的会话数（1 小时内回复）', 'sessions given a valid reply (within an hour)'),
+      arg('sessions', 'count', '会话数', 'sessions'),
     ]),
   {
     id: 'KPI_SCORE', name: { zh: '指标得分', en: 'KPI score' },
