@@ -20,7 +20,8 @@ import { KEYS, HIDDEN_FORMAT } from './anatomy';
 import { scoreFormula, type ParamCells } from './formulas';
 import { invalidManualFormula } from './manual-check';
 import { alignInputs } from './agent-keys';
-import { LABELS, METHOD_LABELS, NOTES, manualNote, sourcesNote } from './labels';
+import { basisNote, type Basis } from './basis';
+import { LABELS, METHOD_LABELS, NOTES, manualNote } from './labels';
 import { own, type ExistingInputs, type ManualValue } from './manual-inputs';
 import { neutralise } from './neutralise';
 import { TAB_TAG_KEY, type PlanValue, type TabLayout, type TabPlan } from './plan-types';
@@ -30,6 +31,8 @@ export interface PlanAgent {
   agent: string;
   values: Record<string, number | ''>;
   sources?: Record<string, string[]>;
+  /** How each figure was made when it was not summed (`aggregate`'s basis): the value header's note says it. */
+  basis?: Record<string, Basis>;
 }
 
 export interface PlanInput {
@@ -411,7 +414,8 @@ function writeHeader(
   for (const item of metricItems) {
     const headers = [...new Set(input.agents.flatMap((a) => own(a.sources, item.metric) ?? []))];
     const name = metricName(item.metric, locale);
-    canvas.text(row, valueColumns[item.metric]!, name, { ...head, note: headers.length ? sourcesNote(headers) : NOTES.noSource });
+    const basis = input.agents.map((a) => own(a.basis, item.metric)).find((b) => b !== undefined);
+    canvas.text(row, valueColumns[item.metric]!, name, { ...head, note: headers.length ? basisNote(headers, basis) : NOTES.noSource });
     canvas.text(row, scoreColumns[item.metric]!, `${name}${L(LABELS.score)}`, { ...head, note: `${L(METHOD_LABELS[item.method])}. ${L(NOTES.blankScoresZero)}` });
   }
   for (const item of manualItems) canvas.text(row, manualColumns[item.manual]!, item.manual, { ...head, note: manualNote(item.max) });
