@@ -4,16 +4,19 @@
  * with HyperFormula and compare every agent with this; the local command prints it.
  *
  * The arithmetic follows the formulas' order where floating point could tell them apart:
- * the total is SUMPRODUCT(weights, scale, scores) ÷ SUM(weights), rounded to 2 decimals the
- * way ROUND does (half away from zero on the binary value), and the bonus is rounded likewise.
+ * the total is SUMPRODUCT(weights, scale, scores) ÷ SUM(weights), rounded to 2 decimals as the
+ * tab's formulas round (`rounding.ts`: 15 significant digits, then half away from zero), and the
+ * bonus is rounded likewise.
  */
 import { catalogueEntry } from '../metrics/catalogue';
+import { readKey } from '../metrics/coerce';
 import {
   DEFAULT_CAP, deductionScore, directionOf, gradeBand, linearScore, passFailScore, rankOf, ratioScore, tierScore,
 } from '../metrics/scoring';
 import type { Direction } from '../metrics/types';
 import { own, type ExistingInputs } from './manual-inputs';
 import { metricValue, type PlanAgent } from './plan';
+import { roundLikeSheets } from './rounding';
 import { isManual, type MetricItem, type Template } from './template';
 
 export interface ExpectedAgent {
@@ -39,11 +42,7 @@ export interface ExpectedResults {
   team: { average: number | ''; median: number | '' };
 }
 
-/** ROUND(x, digits) as spreadsheets compute it on a binary double. */
-export function roundLikeSheets(x: number, digits: number): number {
-  const scale = 10 ** digits;
-  return x < 0 ? -Math.round(-x * scale) / scale : Math.round(x * scale) / scale;
-}
+export { roundLikeSheets };
 
 const catalogueDirection = (metric: string): Direction => catalogueEntry(metric)?.direction ?? 'higher';
 
@@ -64,6 +63,19 @@ export function itemScore(item: MetricItem, value: number | '' | undefined): num
   }
 }
 
+/**
+ * Last month's totals by rule-8 key, as the tab's match keys find them (`previous.ts`): a key
+ * that more than one of last month's names share finds nothing (null).
+ */
+function totalsByKey(previousTotals: Record<string, number>): Map<string, number | null> {
+  const byKey = new Map<string, number | null>();
+  for (const [name, total] of Object.entries(previousTotals)) {
+    const key = readKey(name);
+    byKey.set(key, byKey.has(key) ? null : total);
+  }
+  return byKey;
+}
+
 function median(sorted: readonly number[]): number | '' {
   if (sorted.length === 0) return '';
   const mid = sorted.length >> 1;
@@ -73,7 +85,7 @@ function median(sorted: readonly number[]): number | '' {
 /**
  * Every agent's scores, total, rank, grade, coefficient and bonus for a (validated) template,
  * the agents' metric values and the manual scores typed so far. `previousTotals` (agent →
- * last month's total) adds the comparison.
+ * last month's total, agents with a total only) adds the comparison.
  */
 export function expectedResults(
   template: Template, agents: readonly PlanAgent[], manual?: ExistingInputs | null, previousTotals?: Record<string, number> | null,
@@ -100,6 +112,7 @@ export function expectedResults(
     return { agent: agent.agent, values: { ...agent.values }, scores, manual: entered, total: roundLikeSheets(weighted / weightSum, 2) };
   });
   const totals = rows.map((r) => r.total);
+  const previousByKey = previousTotals ? totalsByKey(previousTotals) : null;
   const results = rows.map((row): ExpectedAgent => {
     const band = gradeBand(row.total, template.grades);
     const out: ExpectedAgent = {
@@ -109,8 +122,8 @@ export function expectedResults(
       coefficient: band.coefficient,
       bonus: template.bonusBase === undefined ? '' : roundLikeSheets(template.bonusBase * band.coefficient, 2),
     };
-    if (previousTotals) {
-      const previous = own(previousTotals, row.agent);
+    if (previousByKey) {
+      const previous = previousByKey.get(readKey(row.agent)) ?? undefined;
       out.previousTotal = previous ?? '';
       out.delta = previous === undefined ? '' : roundLikeSheets(row.total - previous, 2);
     }

@@ -7,7 +7,7 @@ import { UserError } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
 import type { AnalyseReply, BuildReply } from './api';
 import { editableRangesOf, ownProtection, setEditable, prepareForOwner } from './owner';
-import { findOwnTab, isOwnTab, readGrid, requireSheet, writePlan } from './sheet-io';
+import { findOwnTab, previousTab, readGrid, requireSheet, writePlan } from './sheet-io';
 import { requireTemplate } from './validate';
 
 export const tabName = (month: string) => `考核 ${month}`;
@@ -90,7 +90,7 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
     const own = findOwnTab(ss, name, { readLayout: true });
     const existing = own && own.layout ? readExisting(readGrid(own.sheet), own.layout) : null;
     const previousName = tabName(previousMonth(month));
-    const previous = isOwnTab(ss, previousName) ? { sheetName: previousName } : null;
+    const previous = previousTab(ss, previousName);
     const plan = planTab({ month, template, agents: data.agents, existing, previous, now: wallClock(new Date(), timeZone) });
     const previousSize = own?.layout ? { rows: own.layout.rows, cols: own.layout.columns } : { rows: 0, cols: 0 };
     const sheet = writePlan(ss, plan, own, previousSize);

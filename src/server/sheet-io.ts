@@ -65,6 +65,18 @@ export function isOwnTab(ss: Spreadsheet, name: string): boolean {
   return sheet !== null && ownTag(sheet) !== null;
 }
 
+/** Last month's tab, if the add-on made it, with its layout (null when unreadable); a foreign tab is no tab. */
+export function previousTab(ss: Spreadsheet, name: string): { sheetName: string; layout: TabLayout | null } | null {
+  const sheet = ss.getSheetByName(name);
+  const tag = sheet ? ownTag(sheet) : null;
+  if (!tag) return null;
+  try {
+    return { sheetName: name, layout: JSON.parse(tag.getValue() ?? '') as TabLayout };
+  } catch {
+    return { sheetName: name, layout: null };
+  }
+}
+
 /**
  * Writes the plan over one rectangle from A1. On a rebuild the rectangle also covers what the
  * previous build wrote, so leftovers are blanked in the same calls instead of a separate clear.

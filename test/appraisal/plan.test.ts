@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { columnLetter } from '../../src/appraisal/a1';
 import { planTab, type PlanInput } from '../../src/appraisal/plan';
 import { TAB_TAG_KEY, type TabPlan } from '../../src/appraisal/plan-types';
 import { inputsFromRows } from '../../src/appraisal/manual-inputs';
@@ -72,9 +73,13 @@ describe('the parameter block', () => {
     const { firstAgentRow, agentCount } = p.layout;
     const last = firstAgentRow + agentCount - 1;
     expect(row(p, 4)[c + 3]).toBe('人数');
-    // row 5 holds band D (grade text in R5): count the grade column D over the current agents
-    expect(row(p, 5)[c + 3]).toBe(`=COUNTIF($D$${firstAgentRow}:$D$${last},$R$5)`);
-    expect(row(p, 9)[c + 3]).toBe(`=COUNTIF($D$${firstAgentRow}:$D$${last},$R$9)`);
+    // Counted on the totals (B) between the band's minimum and the next one (Q5 … Q9, ascending), as the
+    // grade's VLOOKUP assigns them, never by the grade's text: D (row 5) is everything below C's 60,
+    // B (row 7) is 75 ≤ total < 85, S (row 9) is 95 and above.
+    const totals = `$B$${firstAgentRow}:$B$${last}`;
+    expect(row(p, 5)[c + 3]).toBe(`=COUNTIF(${totals},"<"&$Q$6)`);
+    expect(row(p, 7)[c + 3]).toBe(`=COUNTIFS(${totals},">="&$Q$7,${totals},"<"&$Q$8)`);
+    expect(row(p, 9)[c + 3]).toBe(`=COUNTIF(${totals},">="&$Q$9)`);
     expect(row(p, 10)[c + 3]).toBe(`=IF($R$10="","",SUM($F$${firstAgentRow}:$F$${last}))`);
   });
 
@@ -94,8 +99,9 @@ describe('the agent table', () => {
       '客服', '总分', '排名', '等级', '系数', '奖金',
       '询单转化率', '询单客单价', '平均响应时间', '投诉笔数', '出单准确率',
       '询单转化率得分', '询单客单价得分', '平均响应时间得分', '投诉笔数得分', '出单准确率得分',
-      '工作态度', '专业能力', '备注', null, // the tab is as wide as the grade block's summary column (T)
+      '工作态度', '专业能力', '备注', '匹配键', // then the match keys (T), as wide as the grade block's summary column (T)
     ]);
+    expect(p.layout.keyColumn).toBe(20);
     expect(valueColumns).toEqual({ INQUIRY_CONVERSION: 7, INQUIRY_AOV: 8, AVG_RESPONSE_TIME: 9, COMPLAINT_COUNT_28D: 10, ORDER_ACCURACY: 11 });
     expect(scoreColumns.INQUIRY_CONVERSION).toBe(12);
     expect(manualColumns).toEqual({ 工作态度: 17, 专业能力: 18 });
@@ -109,12 +115,14 @@ describe('the agent table', () => {
 
   test('live formulas: SUMPRODUCT total, COUNTIF rank, VLOOKUP grade and coefficient, bonus', () => {
     const r = firstAgentRow;
-    expect(at(p, r, 2)).toBe(`=ROUND(SUMPRODUCT($L$13:$R$13,$L$14:$R$14,L${r}:R${r})/SUM($L$13:$R$13),2)`);
+    const total = `SUMPRODUCT($L$13:$R$13,$L$14:$R$14,L${r}:R${r})/SUM($L$13:$R$13)`;
+    // rounding.ts: snap total × 100 to 15 significant digits, then to a whole number, then ÷ 100
+    expect(at(p, r, 2)).toBe(`=ROUND(ROUND((${total})*100,14-INT(LOG10(MAX(ABS((${total})*100),1)))),0)/100`);
     expect(at(p, r, 3)).toBe(`=COUNTIF($B$${r}:$B$${r + 2},">"&B${r})+1`);
     // MAX with the lowest band's minimum: a total below it still gets the lowest band.
     expect(at(p, r, 4)).toBe(`=VLOOKUP(MAX(B${r},$Q$5),$Q$5:$S$9,2)`);
     expect(at(p, r, 5)).toBe(`=VLOOKUP(MAX(B${r},$Q$5),$Q$5:$S$9,3)`);
-    expect(at(p, r, 6)).toBe(`=IF($R$10="","",ROUND($R$10*E${r},2))`);
+    expect(at(p, r, 6)).toBe(`=IF($R$10="","",ROUND(ROUND(($R$10*E${r})*100,14-INT(LOG10(MAX(ABS(($R$10*E${r})*100),1)))),0)/100)`);
     expect(at(p, r, 12)).toBe(`=IF(G${r}="",0,MAX(0,MIN($G$5,100*(G${r}-$D$5)/($E$5-$D$5))))`);
   });
 
@@ -219,12 +227,32 @@ describe('rebuilds and other months', () => {
   });
 
   test('last month\'s tab: its total looked up live, and the change', () => {
-    const p = plan({ previous: { sheetName: "考核 2026-10" } });
+    const october = plan({ month: '2026-10', existing: inputsFromRows([['老王', '工作态度', 88]]) });
+    // October: 3 agents from row 18 and 老王's kept row 21; its match keys in column T (20).
+    expect(october.layout).toMatchObject({ firstAgentRow: 18, agentCount: 3, vanishedCount: 1, keyColumn: 20, totalColumn: 2 });
+    const p = plan({ previous: { sheetName: '考核 2026-10', layout: october.layout } });
     const r = p.layout.firstAgentRow;
+    const key = `${columnLetter(p.layout.keyColumn!)}${r}`;
     expect(row(p, p.layout.headerRow).slice(6, 8)).toEqual(['上月总分', '环比']);
-    expect(at(p, r, 7)).toBe(`=IFERROR(VLOOKUP(A${r},'考核 2026-10'!$A:$B,2,FALSE()),"")`);
-    expect(at(p, r, 8)).toBe(`=IF(ISNUMBER(G${r}),ROUND(B${r}-G${r},2),"")`);
+    // Only October's agent rows 18–21, by match key; a row without a total (老王's) gives a blank.
+    const keys = "'考核 2026-10'!$T$18:$T$21";
+    const totals = "'考核 2026-10'!$B$18:$B$21";
+    expect(at(p, r, 7)).toBe(`=IF(COUNTIFS(${keys},${key},${totals},"<>")=1,SUMIF(${keys},${key},${totals}),"")`);
+    expect(at(p, r, 8)).toBe(`=IF(ISNUMBER(G${r}),ROUND(ROUND((B${r}-G${r})*100,14-INT(LOG10(MAX(ABS((B${r}-G${r})*100),1)))),0)/100,"")`);
     expect(p.layout.valueColumns.INQUIRY_CONVERSION).toBe(9);
+    expect(p.notes[p.layout.headerRow - 1]![6]).toContain('取自「考核 2026-10」');
+  });
+
+  test('last month\'s tab built before match keys, or unreadable: blank, and the header says what to do', () => {
+    const old = { ...plan({ month: '2026-10' }).layout };
+    delete old.keyColumn;
+    for (const layout of [old, null]) {
+      const p = plan({ previous: { sheetName: '考核 2026-10', layout } });
+      const r = p.layout.firstAgentRow;
+      expect(at(p, r, 7)).toBeNull();
+      expect(at(p, r, 8)).toBe(`=IF(ISNUMBER(G${r}),ROUND(ROUND((B${r}-G${r})*100,14-INT(LOG10(MAX(ABS((B${r}-G${r})*100),1)))),0)/100,"")`);
+      expect(p.notes[p.layout.headerRow - 1]![6]).toContain('请重新生成上月考核表');
+    }
   });
 
   test('no agents: header only, no team formulas', () => {
