@@ -3,11 +3,11 @@
  *
  * Names match as people read them (functions.md rule 8: trimmed, full-width folded, case
  * ignored), which no formula can do in every engine (Sheets has no full-width fold). So every
- * agent row carries a match key written by the add-on: `k:` + `readKey(name)`, with `* ? ~`
+ * agent row carries a match key written by the add-on: `k:` + `readKey(name)`, with `* ? ~ < > =`
  * spelled full-width (`readKey` folds every full-width form away, so this stays one key per
- * person). The key never starts with `= < >`, never looks like a number or date, and holds no
- * wildcard, so COUNTIFS/SUMIF compare it as plain text in Sheets, Excel, LibreOffice and
- * HyperFormula alike. The lookup covers last month's agent rows only (team rows and labels
+ * person). The key never looks like a number or date and holds no wildcard and no comparison
+ * sign (HyperFormula reads `<`, `>`, `=` anywhere in a criterion as an operator), so
+ * COUNTIFS/SUMIF compare it as plain text in Sheets, Excel, LibreOffice and HyperFormula alike. The lookup covers last month's agent rows only (team rows and labels
  * above the table are outside it), and a kept grey row (no total) gives a blank, not 0.
  */
 import type { Msg } from '../i18n';
@@ -21,11 +21,11 @@ export interface PreviousTab {
   layout?: TabLayout | null;
 }
 
-const WILDCARD_WIDE: Record<string, string> = { '*': '＊', '?': '？', '~': '～' };
+const WIDE: Record<string, string> = { '*': '＊', '?': '？', '~': '～', '<': '＜', '>': '＞', '=': '＝' };
 
 /** The match key written in an agent's row. */
 export function agentKeyCell(name: string): string {
-  return `k:${readKey(name).replace(/[*?~]/g, (c) => WILDCARD_WIDE[c]!)}`;
+  return `k:${readKey(name).replace(/[*?~<>=]/g, (c) => WIDE[c]!)}`;
 }
 
 /** Last month's agent rows (current and kept) as 1-based [first, last], or null when it has none. */

@@ -107,7 +107,7 @@ describe('fixed cases', () => {
 
   test('last month: the total looked up live in last month\'s tab, and the change', () => {
     const october = planTab({ month: '2026-10', template: everyMethod(), agents: threeAgents().slice(0, 2).reverse(), now: NOW });
-    const november = planTab({ month: '2026-11', template: everyMethod(), agents: threeAgents(), existing: manual, previous: { sheetName: october.sheetName }, now: NOW });
+    const november = planTab({ month: '2026-11', template: everyMethod(), agents: threeAgents(), existing: manual, previous: { sheetName: october.sheetName, layout: october.layout }, now: NOW });
     const sheets = evaluateSheets({ [october.sheetName]: october.values, [november.sheetName]: november.values });
     const previous = readPreviousTotals(sheets[october.sheetName]!, october.layout);
     expect(Object.keys(previous)).toEqual(['阿杰', '小美']);

@@ -41,13 +41,13 @@ export const HALVES_SPEC: BookSpec = {
   october: ['甲', 'Ａｍｙ', '阿杰', '老王'],
   octoberScores: { 甲: scores(60, 67), Ａｍｙ: scores(61, 80), 阿杰: scores(99, 100), 老王: scores(50, 50) },
   leftInOctober: ['老王'],
-  november: ['甲', 'amy', '阿?', '老王', '团队平均', '*'],
+  november: ['甲', 'amy', '阿?', '老王', '权重', '*'],
   novemberScores: {
     甲: scores(0, 1), // 92.5 ÷ 100 = 0.925 → 0.93
     amy: scores(60, 67), // 66.475 → 66.48
     '阿?': scores(61, 80), // 78.575 → 78.58
     老王: scores(-1, 0), // −7.5 ÷ 100 = −0.075 → −0.08 (away from zero)
-    团队平均: scores(99, 100), // 99.925 → 99.93
+    权重: scores(99, 100), // 99.925 → 99.93
     '*': scores(1, 1), // (7.5 + 92.5) ÷ 100 = 1
   },
 };
@@ -62,8 +62,8 @@ const NOVEMBER_GOLDEN: Record<string, [number, number, string, number, number, n
   '阿?': [78.58, 2, 'B', 1.15, 1419.68, '', ''],
   // below every band → D; October's row for 老王 is grey (no total): blank, not 0 and not −0.08
   老王: [-0.08, 6, 'D', 0.5, 617.25, '', ''],
-  // S: 1234.5 × 1.2 = 1481.4; October's 团队平均 row is a label above the table, never looked up
-  团队平均: [99.93, 1, 'S', 1.2, 1481.4, '', ''],
+  // S: 1234.5 × 1.2 = 1481.4; October's 权重 (weights) row is a label above the table, never looked up
+  权重: [99.93, 1, 'S', 1.2, 1481.4, '', ''],
   // `*` matches nobody but an agent named `*`
   '*': [1, 4, 'D', 0.5, 617.25, '', ''],
 };
