@@ -14,8 +14,10 @@ import type { TabLayout, TabPlan } from '../../src/appraisal/plan-types';
 import { PRESETS } from '../../src/appraisal/presets';
 import { expectedResults } from '../../src/appraisal/results';
 import { isManual, validateTemplate, type Template } from '../../src/appraisal/template';
+import { roundFormula, roundLikeSheets } from '../../src/appraisal/rounding';
 import { everyMethod } from '../appraisal/fixtures';
-import type { Evaluated } from '../appraisal/hf';
+import { evaluateSheets, type Evaluated } from '../appraisal/hf';
+import { roundingCases } from '../appraisal/rounding-cases';
 import { expectParity } from '../appraisal/parity';
 import { NOVEMBER, OCTOBER, buildBook, type Book, type BookSpec } from './books';
 import { LibreOffice, type LoValue } from './libreoffice';
@@ -24,15 +26,21 @@ import { HALVES, HALVES_SPEC, HALVES_TEMPLATE } from './halves';
 let lo: LibreOffice | undefined;
 const tally = { cells: 0, tabs: 0, differences: 0, loMs: 0 };
 const started = Date.now();
+let startup = 0;
 
-beforeAll(() => {
+// soffice takes seconds to start (minutes on a crowded machine): started once, before the tests' clocks run.
+beforeAll(async () => {
   lo = LibreOffice.start();
-});
+  const t = Date.now();
+  await lo.evaluate([{ name: 'S', formulas: [['', '=A1*2']], values: [[21]] }]);
+  startup = Date.now() - t;
+}, 600_000);
 
 afterAll(async () => {
   await lo?.close();
-  console.log(`LibreOffice vs HyperFormula: ${tally.cells} formula cells compared in ${tally.tabs} tabs, ${tally.differences} differing ` +
-    `(LibreOffice recalculation ${(tally.loMs / 1000).toFixed(1)} s, suite ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`LibreOffice vs HyperFormula: ${tally.cells} formula cells compared (${tally.tabs} built tabs and the rounding sheet), ` +
+    `${tally.differences} differing; soffice start ${(startup / 1000).toFixed(1)} s, recalculation ${(tally.loMs / 1000).toFixed(1)} s, ` +
+    `suite ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });
 
 /** LibreOffice's values in the shape of HyperFormula's grid: blanks '', errors marked. */
@@ -129,7 +137,7 @@ function presetSpec(template: Template): BookSpec {
   };
 }
 
-describe('LibreOffice recalculates the built tabs exactly as HyperFormula and plain code', () => {
+describe('LibreOffice recalculates the built tabs exactly as HyperFormula and plain code', { timeout: 300_000 }, () => {
   for (const [id, preset] of Object.entries(PRESETS)) {
     test(`preset ${id}`, async () => {
       await checkBook(presetSpec(preset.template));
@@ -150,5 +158,22 @@ describe('LibreOffice recalculates the built tabs exactly as HyperFormula and pl
     const renamed = { ...HALVES_TEMPLATE, grades: HALVES_TEMPLATE.grades.map((g) => ({ ...g, grade: ({ C: '*', B: 's' } as Record<string, string>)[g.grade] ?? g.grade })) };
     const { book, lo: grids } = await checkBook({ ...HALVES_SPEC, edits: HALVES.renameGrades }, renamed);
     for (const grid of [grids[NOVEMBER]!, book.rt.fake.book.values(NOVEMBER) as Evaluated]) HALVES.expectCounts(book.layout(NOVEMBER), grid);
+  });
+
+  test('the ROUND form alone, on values at, around and far from decimal halves: LibreOffice = HyperFormula = roundLikeSheets', async () => {
+    const cases = roundingCases();
+    const rows = cases.map((x, i) => [x, `=${roundFormula(`A${i + 1}`, 2)}`, `=${roundFormula(`A${i + 1}`, 0)}`]);
+    const t = Date.now();
+    const grid = asEvaluated((await lo!.evaluate([{ name: 'R', formulas: rows.map((r) => ['', r[1] as string, r[2] as string]), values: rows }])).R);
+    tally.loMs += Date.now() - t;
+    const hf = evaluateSheets({ R: rows }).R!;
+    const differences = cases.flatMap((x, i) => {
+      tally.cells += 2;
+      const want = [roundLikeSheets(x, 2), roundLikeSheets(x, 0)];
+      const got = [grid[i]![1], grid[i]![2], hf[i]![1], hf[i]![2]];
+      return got.every((v, k) => v === want[k % 2]) ? [] : [`${x}: LibreOffice ${got[0]}, ${got[1]}; HyperFormula ${got[2]}, ${got[3]}; plain code ${want}`];
+    });
+    tally.differences += differences.length;
+    expect(differences).toEqual([]);
   });
 });
