@@ -13,12 +13,25 @@
 import type { Msg } from '../i18n';
 import { readKey } from '../metrics/coerce';
 import { a1Range, quoteSheetName } from './a1';
-import type { TabLayout } from './plan-types';
+import { KEYS, readAnatomy } from './anatomy';
 
-/** Last month's tab: its name and its layout (null when its tag cannot be read). */
+/** The key-row key of the match-key column (`anatomy.ts`: every column the add-on owns carries one). */
+export const MATCH_KEY = 'kk:match';
+
+/** Where last month's tab keeps what the look-up reads, found from its key row (so after any edits). */
+export interface PreviousRows {
+  /** Absent when last month's tab was built before match keys. */
+  keyColumn?: number;
+  totalColumn: number;
+  /** The agent region: every row below the key row (current agents and kept grey rows). */
+  firstRow: number;
+  lastRow: number;
+}
+
+/** Last month's tab: its name and where its parts are (null when it has no key row to read). */
 export interface PreviousTab {
   sheetName: string;
-  layout?: TabLayout | null;
+  layout?: PreviousRows | null;
 }
 
 const WIDE: Record<string, string> = { '*': '＊', '?': '？', '~': '～', '<': '＜', '>': '＞', '=': '＝' };
@@ -28,24 +41,27 @@ export function agentKeyCell(name: string): string {
   return `k:${readKey(name).replace(/[*?~<>=]/g, (c) => WIDE[c]!)}`;
 }
 
-/** Last month's agent rows (current and kept) as 1-based [first, last], or null when it has none. */
-function agentRows(layout: TabLayout): [number, number] | null {
-  const count = (layout.agentCount ?? 0) + (layout.vanishedCount ?? 0);
-  return count > 0 ? [layout.firstAgentRow, layout.firstAgentRow + count - 1] : null;
+/** Last month's parts from its values (one `getValues` from A1), or null when it has no key row. */
+export function previousRowsOf(grid: readonly unknown[][]): PreviousRows | null {
+  const anatomy = readAnatomy(grid);
+  const column = (key: string) => anatomy?.columns.find((k) => k.key === key)?.column;
+  const totalColumn = column(KEYS.total);
+  if (!anatomy || !totalColumn) return null;
+  const keyColumn = column(MATCH_KEY);
+  return { ...(keyColumn ? { keyColumn } : {}), totalColumn, firstRow: anatomy.keyRow + 1, lastRow: anatomy.rows };
 }
 
 /**
  * The formula of last month's total for the row whose match key is in `keyCell`, or null when
- * last month's tab cannot be searched (no layout, no agent rows, or built before match keys:
+ * last month's tab cannot be searched (no key row, no agent rows, or built before match keys:
  * `previousNote` says what to do).
  */
 export function previousTotalFormula(previous: PreviousTab, keyCell: string): string | null {
-  const layout = previous.layout;
-  const rows = layout?.keyColumn ? agentRows(layout) : null;
-  if (!layout?.keyColumn || !rows) return null;
+  const rows = previous.layout;
+  if (!rows?.keyColumn || rows.lastRow < rows.firstRow) return null;
   const sheet = quoteSheetName(previous.sheetName);
-  const keys = `${sheet}!${a1Range(rows[0], layout.keyColumn, rows[1], layout.keyColumn, true)}`;
-  const totals = `${sheet}!${a1Range(rows[0], layout.totalColumn, rows[1], layout.totalColumn, true)}`;
+  const keys = `${sheet}!${a1Range(rows.firstRow, rows.keyColumn, rows.lastRow, rows.keyColumn, true)}`;
+  const totals = `${sheet}!${a1Range(rows.firstRow, rows.totalColumn, rows.lastRow, rows.totalColumn, true)}`;
   return `=IF(COUNTIFS(${keys},${keyCell},${totals},"<>")=1,SUMIF(${keys},${keyCell},${totals}),"")`;
 }
 
@@ -54,8 +70,8 @@ export function previousNote(previous: PreviousTab): Msg {
   const layout = previous.layout;
   if (!layout) {
     return {
-      zh: `无法读取「${previous.sheetName}」的结构，上月总分留空。请重新生成上月考核表，再生成本月。`,
-      en: `The layout of "${previous.sheetName}" cannot be read, so last month stays blank. Build last month's appraisal again, then this month's.`,
+      zh: `无法读取「${previous.sheetName}」的结构（找不到隐藏的列标记行），上月总分留空。请重新生成上月考核表，再生成本月。`,
+      en: `The layout of "${previous.sheetName}" cannot be read (its hidden key row is missing), so last month stays blank. Build last month's appraisal again, then this month's.`,
     };
   }
   if (!layout.keyColumn) {

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { readPreviousTotals } from '../../src/appraisal/existing';
 import { inputsFromRows } from '../../src/appraisal/manual-inputs';
 import { planTab, type PlanAgent } from '../../src/appraisal/plan';
-import { agentKeyCell } from '../../src/appraisal/previous';
+import { agentKeyCell, previousRowsOf } from '../../src/appraisal/previous';
 import { expectedResults } from '../../src/appraisal/results';
 import type { Template } from '../../src/appraisal/template';
 import { cellAt, evaluateSheets } from './hf';
@@ -41,7 +41,7 @@ describe("last month's total, looked up live", () => {
   const novemberTyped = inputsFromRows([['amy', '工作态度', 90], ['阿?', '工作态度', 75], ['老王', '工作态度', 65], ['权重', '工作态度', 60], ['*', '工作态度', 55], ['a<b', '工作态度', 70]]);
   const november = planTab({
     month: '2026-11', template, agents: agents(['amy', '阿?', '老王', '权重', '*', 'a<b']), existing: novemberTyped,
-    previous: { sheetName: october.sheetName, layout: october.layout }, now: NOW,
+    previous: { sheetName: october.sheetName, layout: previousRowsOf(october.values) }, now: NOW,
   });
   const sheets = evaluateSheets({ [october.sheetName]: october.values, [november.sheetName]: november.values });
   const grid = sheets[november.sheetName]!;
