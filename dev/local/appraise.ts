@@ -9,7 +9,8 @@ import { PRESETS, tabManualIssues, type ManualIssue } from '../../src/appraisal'
 import { LABELS } from '../../src/appraisal/labels';
 import { TAB_TAG_KEY, type TabLayout } from '../../src/appraisal/plan-types';
 import { readKey } from '../../src/metrics/coerce';
-import { firstNonEmpty, readTableFile } from '../../src/files';
+import { firstNonEmpty, IMPORT_LIMITS, readTableFile, sendImport } from '../../src/files';
+import type { Msg } from '../../src/i18n';
 import { createFakeGas, loadGasProject } from '../gas';
 
 export interface AppraiseOptions {
@@ -47,7 +48,8 @@ export interface AppraiseResult {
   stats: { serviceCalls: number; ms: number; byMethod: Record<string, number> };
 }
 
-export const DATA_TAB = '数据';
+/** What the import named the data tab when several files are stacked into one. */
+export const STACKED_FILE_NAME = '导入';
 
 /** Stacks the tables of several files under the union of their header names (first row of each). */
 export function stackTables(tables: string[][][]): string[][] {
@@ -73,7 +75,7 @@ export async function readDataFiles(paths: readonly string[]): Promise<string[][
   const tables: string[][][] = [];
   for (const p of paths) {
     if (!existsSync(p)) throw new Error(`--data: 找不到文件 ${p} · no such file: ${p}`);
-    const grid = firstNonEmpty(await readTableFile(basename(p), new Uint8Array(readFileSync(p))));
+    const grid = firstNonEmpty(await readTableFile(basename(p), new Uint8Array(readFileSync(p)), IMPORT_LIMITS));
     if (!grid) throw new Error(`${p}: no rows`);
     tables.push(grid.rows);
   }
@@ -105,7 +107,7 @@ export type Runtime = ReturnType<typeof startRuntime>;
 /** A fresh in-memory spreadsheet with the built bundle loaded into a vm context, as Apps Script would. */
 export function startRuntime(opts: { distDir?: string; timeZone?: string; html?: Record<string, string> } = {}) {
   const fake = createFakeGas({ timeZone: opts.timeZone ?? 'Asia/Shanghai', locale: 'zh_CN', html: opts.html });
-  const ctx = loadGasProject(opts.distDir ?? 'dist', fake.globals) as unknown as Record<string, (req: unknown) => any>;
+  const ctx = loadGasProject(opts.distDir ?? process.env.KEFU_KPI_DIST ?? 'dist', fake.globals) as unknown as Record<string, (req: unknown) => any>;
   return { fake, ctx };
 }
 
@@ -145,21 +147,31 @@ export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult
   return { sheet: sheetName, agents, team: { total: shownTeamTotal === '' ? '' : Number(shownTeamTotal) } };
 }
 
+const failure = (error: Msg, details: Msg[] = []) =>
+  new Error(`${error.zh}${details.map((d) => `\n  - ${d.zh}`).join('')}\n${error.en}`);
+
+/**
+ * Writes the rows into a new tab exactly as the sidebar's import does: the bundle's
+ * `kk_importRows`, in the same parts, with the same column kinds and neutralising.
+ */
+export async function importData(rt: Runtime, fileName: string, rows: string[][]): Promise<string> {
+  const reply = await sendImport({ importRows: (req) => rt.ctx.kk_importRows(req), discardImport: (req) => rt.ctx.kk_discardImport(req) }, fileName, rows);
+  if (!reply.ok) throw failure(reply.error, reply.details);
+  return reply.value.sheetName;
+}
+
 export async function appraise(opts: AppraiseOptions): Promise<AppraiseResult> {
   const rows = await readDataFiles(opts.data);
   const template = readTemplate(opts.template);
   const rt = startRuntime({ distDir: opts.distDir, timeZone: opts.timeZone });
-  rt.fake.book.addSheet(DATA_TAB, rows);
+  const dataTab = await importData(rt, opts.data.length === 1 ? basename(opts.data[0]!) : STACKED_FILE_NAME, rows);
   rt.fake.calls.reset();
   const t0 = performance.now();
-  const reply = rt.ctx.kk_buildAppraisal({ sheetName: DATA_TAB, month: opts.month, template });
+  const reply = rt.ctx.kk_buildAppraisal({ sheetName: dataTab, month: opts.month, template });
   const ms = performance.now() - t0;
   const serviceCalls = rt.fake.calls.spreadsheet;
   const byMethod = rt.fake.calls.byMethod();
-  if (!reply.ok) {
-    const details = (reply.details ?? []).map((d: { zh: string }) => `\n  - ${d.zh}`).join('');
-    throw new Error(`${reply.error.zh}${details}\n${reply.error.en}`);
-  }
+  if (!reply.ok) throw failure(reply.error, reply.details);
   const sheetName: string = reply.value.sheetName;
   if (opts.manual) {
     const layout = layoutOf(rt, sheetName);

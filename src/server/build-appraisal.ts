@@ -9,7 +9,7 @@ import { UserError } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
 import type { AnalyseReply, BuildReply } from './api';
 import { editableRangesOf, ownProtection, setEditable, prepareForOwner } from './owner';
-import { findOwnTab, isOwnTab, readGrid, requireSheet } from './sheet-io';
+import { findOwnTab, previousTab, readGrid, requireSheet } from './sheet-io';
 import { writeTab } from './write-tab';
 import { requireTemplate } from './validate';
 
@@ -91,7 +91,7 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
     }
     const name = tabName(month);
     const previousName = tabName(previousMonth(month));
-    const previous = isOwnTab(ss, previousName) ? { sheetName: previousName } : null;
+    const previous = previousTab(ss, previousName);
     const now = wallClock(new Date(), timeZone);
     const maxima = new Map(template.items.filter(isManual).map((i) => [i.manual, i.max]));
     const { sheet, plan, placement, existing, own } = writeTab(

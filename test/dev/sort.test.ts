@@ -93,6 +93,17 @@ describe('Range.sort', () => {
     expect(b.values('t').map((row) => row[0])).toEqual(['name', '小王', '小美', '阿强', 'Bob', 'sum']);
   });
 
+  it('Sheet.sort sorts every row below the frozen ones', () => {
+    const { t, book: b, calls } = book();
+    t.setFrozenRows(1);
+    t.deleteRow(6); // without the sum row: rows 2 … 5 are the agents
+    calls.reset();
+    expect(t.sort(2).getName()).toBe('t'); // ascending by score: 7, 9, 9 (in their order), blank last
+    expect(calls.spreadsheet).toBe(2);
+    expect(b.values('t').map((row) => row[0])).toEqual(['name', '小王', '小美', 'Bob', '阿强']);
+    expect(() => t.sort(2, 'desc' as unknown as boolean)).toThrow(/method signature for SpreadsheetApp.Sheet.sort/);
+  });
+
   it('is also a user edit on the test side, uncounted', () => {
     const { book: b, calls } = book();
     calls.reset();
