@@ -5,6 +5,7 @@
  */
 import { UserError } from '../src/i18n';
 import { CATALOGUE } from '../src/metrics/catalogue';
+import { issueMessages } from '../src/appraisal/manual-check';
 import { appraise, type AppraiseResult } from '../dev/local/appraise';
 
 const USAGE = `usage: npm run appraise -- --data FILE [FILE...] --template FILE|presale|aftersale|mixed|douyin|jd|pdd --month YYYY-MM [--manual FILE] [--json]`;
@@ -77,8 +78,7 @@ export function renderTable(r: AppraiseResult): string {
 
 /** Manual scores that do not count (their agent's total shows 待修正): one line per agent. */
 function invalidLines(r: AppraiseResult): string[] {
-  return r.manualIssues.filter((i) => i.invalid.length).map((i) =>
-    `待修正 fix: ${i.agent}: ${i.invalid.map((v) => `${v.item} = ${String(v.value)}（应为 0–${v.max} · must be 0–${v.max}）`).join(', ')}`);
+  return issueMessages(r.manualIssues, true).map((m) => `待修正 fix: ${m.zh} · ${m.en}`);
 }
 
 async function main() {

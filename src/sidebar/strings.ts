@@ -111,6 +111,7 @@ export const STRINGS = {
   rebuiltTitle: { zh: '已更新「{sheet}」', en: 'Updated "{sheet}"' },
   builtAgents: { zh: '客服：{n} 位', en: 'Agents: {n}' },
   builtSkipped: { zh: '跳过的行：{n}', en: 'Rows skipped: {n}' },
+  manualIssuesTitle: { zh: '人工评分待检查（文字或超出 0–满分的分数不计分，总分显示「待修正」）', en: 'Manual scores to check (text or a score outside 0–max does not count: the total shows "Fix scores")' },
   builtVanished: { zh: '本月数据中已没有、但保留在表中的客服：{n} 位', en: 'Agents no longer in the data, kept in the tab: {n}' },
   openSheet: { zh: '打开「{sheet}」', en: 'Open "{sheet}"' },
   prepareOwner: { zh: '为店主准备（保护并冻结表头）', en: 'Prepare for the owner (protect, freeze headers)' },
