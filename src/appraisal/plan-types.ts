@@ -60,6 +60,8 @@ export interface TabLayout {
   chartRanges?: string[];
   /** The data validation as last set: `range → max` of each manual column (a rebuild sets it again only when it changed). */
   validated?: Record<string, number>;
+  /** Manual item → its max (为店主准备 lists the scores outside 0 … max without the template). */
+  manualMax?: Record<string, number>;
 }
 
 export interface TabPlan {
