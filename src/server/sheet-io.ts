@@ -60,12 +60,6 @@ export function findOwnTab(ss: Spreadsheet, name: string, { readLayout }: { read
   return { sheet, tag, layout };
 }
 
-/** Whether a tab of that name exists and carries our tag (a read only; never throws for foreign tabs). */
-export function isOwnTab(ss: Spreadsheet, name: string): boolean {
-  const sheet = ss.getSheetByName(name);
-  return sheet !== null && ownTag(sheet) !== null;
-}
-
 /**
  * Last month's tab for the look-up of its totals: where its match keys, totals and agent rows are
  * now, read from its key row (one `getValues`; the manager may have moved things since it was
