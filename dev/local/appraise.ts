@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PRESETS } from '../../src/appraisal';
+import { LABELS } from '../../src/appraisal/labels';
 import { TAB_TAG_KEY, type TabLayout } from '../../src/appraisal/plan-types';
 import { readKey } from '../../src/metrics/coerce';
 import { firstNonEmpty, IMPORT_LIMITS, readTableFile, sendImport } from '../../src/files';
@@ -120,9 +121,10 @@ export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult
   const grid = rt.fake.book.values(sheetName) as unknown[][];
   const at = (r: number, c: number) => grid[r - 1]?.[c - 1] as number | string;
   const agents: AgentResult[] = [];
-  const total = layout.agentCount + layout.vanishedCount;
-  for (let i = 0; i < total; i++) {
-    const r = layout.firstAgentRow + i;
+  const vanishedLabels = [LABELS.vanished.zh, LABELS.vanished.en];
+  // Agents keep the rows the tab has for them (blank rows the manager inserted are passed over).
+  for (let r = layout.firstAgentRow; r <= Math.max(layout.rows, grid.length); r++) {
+    if (at(r, layout.agentColumn) === '' || at(r, layout.agentColumn) === undefined) continue;
     const pick = (cols: Record<string, number>) => Object.fromEntries(Object.entries(cols).map(([k, c]) => [k, at(r, c)]));
     const row: AgentResult = {
       agent: String(at(r, layout.agentColumn)),
@@ -135,7 +137,7 @@ export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult
       coefficient: at(r, layout.coefficientColumn),
       bonus: at(r, layout.bonusColumn),
     };
-    if (i >= layout.agentCount) row.vanished = true;
+    if (vanishedLabels.includes(String(row.rank))) row.vanished = true;
     agents.push(row);
   }
   // The team row's total as the tab shows it (its formula averages the current agents; the cell shows 2 places).

@@ -4,17 +4,22 @@
  * with HyperFormula and compare every agent with this; the local command prints it.
  *
  * The arithmetic follows the formulas' order where floating point could tell them apart:
- * the total is SUMPRODUCT(weights, scale, scores) ÷ SUM(weights), rounded to 2 decimals the
- * way ROUND does (half away from zero on the binary value), and the bonus is rounded likewise.
+ * the total is SUMPRODUCT(weights, scale, scores) ÷ SUM(weights), rounded to 2 decimals as the
+ * tab's formulas round (`rounding.ts`: 15 significant digits, then half away from zero), and the
+ * bonus is rounded likewise.
  */
 import { catalogueEntry } from '../metrics/catalogue';
+import { readKey } from '../metrics/coerce';
 import {
   DEFAULT_CAP, deductionScore, directionOf, gradeBand, linearScore, passFailScore, rankOf, ratioScore, tierScore,
 } from '../metrics/scoring';
 import type { Direction } from '../metrics/types';
+import { LABELS } from './labels';
+import { isValidManual } from './manual-check';
 import { alignInputs } from './agent-keys';
 import { own, type ExistingInputs } from './manual-inputs';
 import { metricValue, type PlanAgent } from './plan';
+import { roundLikeSheets } from './rounding';
 import { isManual, type MetricItem, type Template } from './template';
 
 export interface ExpectedAgent {
@@ -22,12 +27,13 @@ export interface ExpectedAgent {
   values: Record<string, number | ''>;
   /** Metric id → 0 … cap. */
   scores: Record<string, number>;
-  /** Manual item → the score entered (text or blank counts as 0, as in the tab). */
+  /** Manual item → the score entered (blank counts as 0, as in the tab; text or out of range flags the total). */
   manual: Record<string, number>;
-  total: number;
-  rank: number;
+  /** The total, or the flag text (待修正) when a manual score is text or outside 0 … max (manual-check.ts). */
+  total: number | string;
+  rank: number | '';
   grade: string;
-  coefficient: number;
+  coefficient: number | '';
   /** `''` when the template has no bonus base. */
   bonus: number | '';
   /** Last month's total and the change, when last month's totals are given and hold this agent. */
@@ -40,11 +46,10 @@ export interface ExpectedResults {
   team: { average: number | ''; median: number | '' };
 }
 
-/** ROUND(x, digits) as spreadsheets compute it on a binary double. */
-export function roundLikeSheets(x: number, digits: number): number {
-  const scale = 10 ** digits;
-  return x < 0 ? -Math.round(-x * scale) / scale : Math.round(x * scale) / scale;
-}
+export { roundLikeSheets };
+
+/** What the total shows when a manual score cannot count (the plan writes the zh label by default). */
+const FLAG = LABELS.fixManual.zh;
 
 const catalogueDirection = (metric: string): Direction => catalogueEntry(metric)?.direction ?? 'higher';
 
@@ -65,6 +70,19 @@ export function itemScore(item: MetricItem, value: number | '' | undefined): num
   }
 }
 
+/**
+ * Last month's totals by rule-8 key, as the tab's match keys find them (`previous.ts`): a key
+ * that more than one of last month's names share finds nothing (null).
+ */
+function totalsByKey(previousTotals: Record<string, number>): Map<string, number | null> {
+  const byKey = new Map<string, number | null>();
+  for (const [name, total] of Object.entries(previousTotals)) {
+    const key = readKey(name);
+    byKey.set(key, byKey.has(key) ? null : total);
+  }
+  return byKey;
+}
+
 function median(sorted: readonly number[]): number | '' {
   if (sorted.length === 0) return '';
   const mid = sorted.length >> 1;
@@ -74,7 +92,7 @@ function median(sorted: readonly number[]): number | '' {
 /**
  * Every agent's scores, total, rank, grade, coefficient and bonus for a (validated) template,
  * the agents' metric values and the manual scores typed so far. `previousTotals` (agent →
- * last month's total) adds the comparison.
+ * last month's total, agents with a total only) adds the comparison.
  */
 export function expectedResults(
   template: Template, agents: readonly PlanAgent[], manual?: ExistingInputs | null, previousTotals?: Record<string, number> | null,
@@ -89,9 +107,11 @@ export function expectedResults(
     const scores: Record<string, number> = {};
     const entered: Record<string, number> = {};
     let weighted = 0;
+    let flagged = false;
     for (const item of counted) {
       if (isManual(item)) {
         const typed = own(own(typedInputs?.manual, agent.agent), item.manual);
+        if (!isValidManual(typed, item.max)) flagged = true;
         entered[item.manual] = typeof typed === 'number' ? typed : 0;
         weighted += item.weight * (100 / item.max) * entered[item.manual]!;
       } else {
@@ -99,10 +119,20 @@ export function expectedResults(
         weighted += item.weight * 1 * scores[item.metric]!;
       }
     }
-    return { agent: agent.agent, values: { ...agent.values }, scores, manual: entered, total: roundLikeSheets(weighted / weightSum, 2) };
+    const total = roundLikeSheets(weighted / weightSum, 2);
+    return { agent: agent.agent, values: { ...agent.values }, scores, manual: entered, total: flagged ? FLAG : total };
   });
-  const totals = rows.map((r) => r.total);
+  const totals = rows.flatMap((r) => (typeof r.total === 'number' ? [r.total] : []));
+  const previousByKey = previousTotals ? totalsByKey(previousTotals) : null;
   const results = rows.map((row): ExpectedAgent => {
+    if (typeof row.total !== 'number') {
+      const out: ExpectedAgent = { ...row, rank: '', grade: '', coefficient: '', bonus: '' };
+      if (previousByKey) {
+        out.previousTotal = previousByKey.get(readKey(row.agent)) ?? '';
+        out.delta = '';
+      }
+      return out;
+    }
     const band = gradeBand(row.total, template.grades);
     const out: ExpectedAgent = {
       ...row,
@@ -111,8 +141,8 @@ export function expectedResults(
       coefficient: band.coefficient,
       bonus: template.bonusBase === undefined ? '' : roundLikeSheets(template.bonusBase * band.coefficient, 2),
     };
-    if (previousTotals) {
-      const previous = own(previousTotals, row.agent);
+    if (previousByKey) {
+      const previous = previousByKey.get(readKey(row.agent)) ?? undefined;
       out.previousTotal = previous ?? '';
       out.delta = previous === undefined ? '' : roundLikeSheets(row.total - previous, 2);
     }

@@ -4,6 +4,7 @@
  * cross it (months are `YYYY-MM`). The server validates every argument (`validate.ts`).
  */
 import type { Locale, Msg } from '../i18n';
+import type { ManualIssue } from '../appraisal/manual-check';
 
 /** What every server call returns: a result, or a bilingual message saying what is wrong and where. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: Msg; details?: Msg[] };
@@ -102,6 +103,8 @@ export interface BuildReply {
   /** What the data made doubtful (unreadable cells, a part above its whole …), named by column and row. */
   warnings: Msg[];
   rebuilt: boolean;
+  /** Per agent, manual scores left blank (count as 0) and typed values that do not count (text, outside 0 … max). */
+  manualIssues: ManualIssue[];
 }
 
 export interface TemplateSaveRequest {
@@ -116,7 +119,7 @@ export interface ServerApi {
   kk_discardImport(req: { sheetName: string }): Reply<{ removed: boolean }>;
   kk_validateTemplate(req: { template: unknown }): Reply<{ errors: Msg[] }>;
   kk_buildAppraisal(req: BuildRequest): Reply<BuildReply>;
-  kk_prepareForOwner(req: { month: string }): Reply<{ sheetName: string }>;
+  kk_prepareForOwner(req: { month: string }): Reply<{ sheetName: string; manualIssues: ManualIssue[] }>;
   kk_saveTemplate(req: TemplateSaveRequest): Reply<{ name: string; savedTemplates: string[] }>;
   kk_loadTemplate(req: { name: string }): Reply<{ template: unknown }>;
   kk_deleteTemplate(req: { name: string }): Reply<{ savedTemplates: string[] }>;

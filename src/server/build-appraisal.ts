@@ -2,13 +2,16 @@
  * "Build appraisal for YYYY-MM": one batched read of the data tab, the pure plan, one batched
  * write, under the document lock. Nothing is written unless the template and data are good.
  */
-import { aggregate, alignInputs, planTab, readExisting, recognise } from '../appraisal';
+import {
+  aggregate, alignInputs, isManual, manualIssues, planTab, readAnatomy, recognise, tabManualIssues, type ManualIssue, type TabAnatomy, type TabLayout,
+} from '../appraisal';
 import { duplicateHeaderWarnings } from '../appraisal/duplicate-headers';
 import { UserError } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
 import type { AnalyseReply, BuildReply } from './api';
 import { editableRangesOf, ownProtection, setEditable, prepareForOwner } from './owner';
-import { findOwnTab, isOwnTab, readGrid, requireSheet, writePlan } from './sheet-io';
+import { findOwnTab, previousTab, readGrid, requireSheet } from './sheet-io';
+import { writeTab } from './write-tab';
 import { requireTemplate } from './validate';
 
 export const tabName = (month: string) => `考核 ${month}`;
@@ -89,18 +92,18 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
       });
     }
     const name = tabName(month);
-    const own = findOwnTab(ss, name, { readLayout: true });
-    const existing = own && own.layout ? alignInputs(readExisting(readGrid(own.sheet), own.layout), data.agents) : null;
     const previousName = tabName(previousMonth(month));
-    const previous = isOwnTab(ss, previousName) ? { sheetName: previousName } : null;
-    const plan = planTab({ month, template, agents: data.agents, existing, previous, now: wallClock(new Date(), timeZone) });
-    const previousSize = own?.layout ? { rows: own.layout.rows, cols: own.layout.columns } : { rows: 0, cols: 0 };
-    const sheet = writePlan(ss, plan, own, previousSize);
+    const previous = previousTab(ss, previousName);
+    const now = wallClock(new Date(), timeZone);
+    const maxima = new Map(template.items.filter(isManual).map((i) => [i.manual, i.max]));
+    const { sheet, plan, placement, existing, own } = writeTab(
+      ss, name, (existing) => planTab({ month, template, agents: data.agents, existing, previous, now }), (item) => maxima.get(item) ?? 0,
+    );
     // A prepared tab's editable holes follow the manual columns; they move only when the
-    // template or the header rows changed, so the usual monthly rebuild skips these calls.
-    if (own && !sameRanges(own.layout ? editableRangesOf(own.layout) : [], plan.editableRanges)) {
+    // template or the table moved, so the usual monthly rebuild skips these calls.
+    if (own && !sameRanges(own.layout ? editableRangesOf(own.layout) : [], placement.editableRanges)) {
       const protection = ownProtection(sheet);
-      if (protection) setEditable(sheet, protection, plan.editableRanges);
+      if (protection) setEditable(sheet, protection, placement.editableRanges);
     }
     return {
       sheetName: name,
@@ -109,8 +112,19 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
       skipped: data.skipped,
       warnings: [...duplicateHeaderWarnings(recognition.columns), ...data.warnings],
       rebuilt: own !== null,
+      manualIssues: manualIssues(template, data.agents.map((a) => a.agent), alignInputs(existing, data.agents)),
     };
   });
+}
+
+/** Where the frozen rows end and the editable columns are in the tab as the manager left it. */
+function currentParts(anatomy: TabAnatomy): Pick<TabLayout, 'headerRow' | 'keyRow' | 'firstAgentRow' | 'agentColumn' | 'manualColumns' | 'remarkColumn'> {
+  const at = (key: string) => anatomy.columns.find((k) => k.key === key)?.column ?? 0;
+  const manualColumns = Object.fromEntries(anatomy.columns.filter((k) => k.key.startsWith('kk:manual:')).map((k) => [k.key.slice('kk:manual:'.length), k.column]));
+  return {
+    headerRow: anatomy.keyRow - 1, keyRow: anatomy.keyRow, firstAgentRow: anatomy.keyRow + 1,
+    agentColumn: at('kk:agent'), manualColumns, remarkColumn: at('kk:remark'),
+  };
 }
 
 function sameRanges(a: readonly string[], b: readonly string[]): boolean {
@@ -118,7 +132,7 @@ function sameRanges(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().every((x, i) => x === sortedB[i]);
 }
 
-export function prepareTabForOwner(month: string): { sheetName: string } {
+export function prepareTabForOwner(month: string): { sheetName: string; manualIssues: ManualIssue[] } {
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActive();
     const name = tabName(month);
@@ -126,7 +140,11 @@ export function prepareTabForOwner(month: string): { sheetName: string } {
     if (!own || !own.layout) {
       throw new UserError({ zh: `还没有「${name}」，请先生成考核表。`, en: `There is no "${name}" yet; build the appraisal first.` });
     }
-    prepareForOwner(own.sheet, own.layout, editableRangesOf(own.layout));
-    return { sheetName: name };
+    // The tab as it is now: its key row and manual columns may have moved since the build.
+    const grid = readGrid(own.sheet);
+    const anatomy = readAnatomy(grid);
+    const layout = anatomy ? { ...own.layout, ...currentParts(anatomy) } : own.layout;
+    prepareForOwner(own.sheet, layout, editableRangesOf(layout));
+    return { sheetName: name, manualIssues: tabManualIssues(grid, own.layout) };
   });
 }

@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
+import { previousRowsOf } from '../../src/appraisal/previous';
 import { planTab } from '../../src/appraisal/plan';
 import { expectedResults } from '../../src/appraisal/results';
 import { inputsFromRows, type ExistingInputs } from '../../src/appraisal/manual-inputs';
@@ -80,7 +81,7 @@ describe('fixed cases', () => {
     expectParity(plan, evaluatePlan(plan), expected);
   });
 
-  test('a manual score typed below 0 gives a total below every band: still the lowest grade, as in plain code', () => {
+  test('a manual score typed below 0 never counts: the total shows 待修正 and no rank, grade or bonus, as in plain code', () => {
     const template: Template = {
       version: 1, name: '负分', bonusBase: 1000, grades: everyMethod().grades,
       items: [
@@ -90,9 +91,10 @@ describe('fixed cases', () => {
     };
     const agents: PlanAgent[] = [{ agent: '小美', values: { COMPLAINT_COUNT_28D: 10 } }];
     const typed = inputsFromRows([['小美', '工作态度', -20]]);
-    // 100 − 10 × 10 = 0; (50 × 0 + 50 × 100 ÷ 100 × (−20)) ÷ 100 = −10 → below S/A/B/C, so D (0.5) and a bonus of 1000 × 0.5 = 500.
+    // −20 is outside 0 … 100: it never counts (it would make the total −10); the total shows the flag and
+    // the agent gets no rank, grade, coefficient or bonus until the score is fixed (manual-check.ts).
     const expected = expectedResults(template, agents, typed);
-    expect(expected.agents.map((a) => [a.total, a.rank, a.grade, a.coefficient, a.bonus])).toEqual([[-10, 1, 'D', 0.5, 500]]);
+    expect(expected.agents.map((a) => [a.total, a.rank, a.grade, a.coefficient, a.bonus])).toEqual([['待修正', '', '', '', '']]);
     const plan = planTab({ month: '2026-11', template, agents, existing: typed, now: NOW });
     expectParity(plan, evaluatePlan(plan), expected);
   });
@@ -107,7 +109,7 @@ describe('fixed cases', () => {
 
   test('last month: the total looked up live in last month\'s tab, and the change', () => {
     const october = planTab({ month: '2026-10', template: everyMethod(), agents: threeAgents().slice(0, 2).reverse(), now: NOW });
-    const november = planTab({ month: '2026-11', template: everyMethod(), agents: threeAgents(), existing: manual, previous: { sheetName: october.sheetName }, now: NOW });
+    const november = planTab({ month: '2026-11', template: everyMethod(), agents: threeAgents(), existing: manual, previous: { sheetName: october.sheetName, layout: previousRowsOf(october.values) }, now: NOW });
     const sheets = evaluateSheets({ [october.sheetName]: october.values, [november.sheetName]: november.values });
     const previous = readPreviousTotals(sheets[october.sheetName]!, october.layout);
     expect(Object.keys(previous)).toEqual(['阿杰', '小美']);

@@ -37,7 +37,7 @@ describe('expectedResults', () => {
     // 0.5 → 100 (target); 1 complaint → 100 − 10 = 90; 工作态度 9 of 10.
     expect(row('小美').scores).toEqual({ INQUIRY_CONVERSION: 100, COMPLAINT_COUNT_28D: 90 });
     expect(row('小美').manual).toEqual({ 工作态度: 9 });
-    // A blank value scores 0; text typed as a manual score counts 0, as SUMPRODUCT reads it.
+    // A blank value scores 0; text typed as a manual score is shown as 0 here but flags the total (below).
     expect(row('大白').scores.INQUIRY_CONVERSION).toBe(0);
     expect(row('大白').manual).toEqual({ 工作态度: 0 });
   });
@@ -46,16 +46,17 @@ describe('expectedResults', () => {
     expect(row('小美').total).toBe(95); // (50×100 + 20×90 + 30×90) / 100
     expect(row('阿杰').total).toBe(69); // (50×50 + 20×100 + 30×80) / 100
     expect(row('晓雯').total).toBe(65.5); // (50×75 + 20×80 + 30×40) / 100
-    expect(row('大白').total).toBe(14); // (0 + 20×70 + 0) / 100
+    // 大白's 工作态度 is the text "good": it never counts, not even as 0; the total is the flag 待修正.
+    expect(row('大白').total).toBe('待修正');
   });
 
   test('rank: highest first, equal totals share a rank and the next rank is skipped', () => {
-    expect(results.agents.map((a) => [a.agent, a.rank])).toEqual([['小美', 1], ['阿杰', 2], ['晓雯', 4], ['大白', 5], ['糖糖', 2]]);
+    expect(results.agents.map((a) => [a.agent, a.rank])).toEqual([['小美', 1], ['阿杰', 2], ['晓雯', 4], ['大白', ''], ['糖糖', 2]]);
   });
 
   test('grade, coefficient and bonus = base × coefficient', () => {
     expect(results.agents.map((a) => [a.grade, a.coefficient, a.bonus])).toEqual([
-      ['S', 1.2, 1200], ['C', 0.8, 800], ['C', 0.8, 800], ['D', 0.5, 500], ['C', 0.8, 800],
+      ['S', 1.2, 1200], ['C', 0.8, 800], ['C', 0.8, 800], ['', '', ''], ['C', 0.8, 800],
     ]);
   });
 
@@ -66,8 +67,9 @@ describe('expectedResults', () => {
   });
 
   test('team average and median of the totals', () => {
-    expect(results.team.average).toBe(62.5); // (95 + 69 + 65.5 + 14 + 69) / 5
-    expect(results.team.median).toBe(69); // 14, 65.5, 69, 69, 95
+    // 大白's flagged total is not a number: AVERAGE and MEDIAN pass over it.
+    expect(results.team.average).toBe(74.625); // (95 + 69 + 65.5 + 69) / 4
+    expect(results.team.median).toBe(69); // 65.5, 69, 69, 95
   });
 
   test('no bonus base: bonus blank; no previous totals: no comparison fields', () => {
@@ -102,11 +104,46 @@ describe('expectedResults', () => {
   });
 });
 
-describe('roundLikeSheets', () => {
-  test('half away from zero on the binary value, as ROUND computes it', () => {
-    expect(roundLikeSheets(0.125, 2)).toBe(0.13); // 0.125 is exact in binary
+describe('roundLikeSheets: the decimal value to 15 significant digits, half away from zero', () => {
+  test('exact decimal halves round away from zero although the double lies below the half', () => {
+    expect(roundLikeSheets(1.005, 2)).toBe(1.01); // 1.005 is 1.00499999999999989… in binary; ROUND(1.005,2) = 1.01 in Sheets/Excel
+    expect(roundLikeSheets(-1.005, 2)).toBe(-1.01);
+    expect(roundLikeSheets(66.475, 2)).toBe(66.48); // 66.47499999999999431… in binary
+    // (7.5 × 60 + 92.5 × 67) ÷ 100 = (450 + 6197.5) ÷ 100 = 66.475 exactly in decimal
+    expect(roundLikeSheets((7.5 * 60 + 92.5 * 67) / (7.5 + 92.5), 2)).toBe(66.48);
+    expect(roundLikeSheets(0.285, 2)).toBe(0.29); // 0.28499999999999998…
+    expect(roundLikeSheets(9.995, 2)).toBe(10); // 9.99499999999999957…
+    expect(roundLikeSheets(1.015, 2)).toBe(1.02);
+    expect(roundLikeSheets(0.125, 2)).toBe(0.13); // exact in binary
     expect(roundLikeSheets(-0.125, 2)).toBe(-0.13);
-    expect(roundLikeSheets(1.005, 2)).toBe(1); // 1.005 is 1.00499999999999989… in binary
+    expect(roundLikeSheets(2.5, 0)).toBe(3);
+    expect(roundLikeSheets(-2.5, 0)).toBe(-3);
+  });
+
+  test('half-yuan bonus bases: base × coefficient', () => {
+    expect(roundLikeSheets(1234.5 * 0.85, 2)).toBe(1049.33); // 1049.325 → 1049.33
+    expect(roundLikeSheets(800.5 * 1.1, 2)).toBe(880.55); // 880.55 (880.5500000000001 in binary)
+    expect(roundLikeSheets(2000.5 * 0.5, 2)).toBe(1000.25); // exact
+    expect(roundLikeSheets(1500.5 * 1.15, 2)).toBe(1725.58); // 1725.575 → 1725.58
+  });
+
+  test('just below and above a half: the 15th significant digit decides', () => {
+    expect(roundLikeSheets(1.00499999999999, 2)).toBe(1); // 15 digits, one unit below the half
+    expect(roundLikeSheets(1.00500000000001, 2)).toBe(1.01);
+    expect(roundLikeSheets(66.4749999999999, 2)).toBe(66.47);
+    expect(roundLikeSheets(0.0049999999999, 2)).toBe(0);
+    expect(roundLikeSheets(0.005, 2)).toBe(0.01);
     expect(roundLikeSheets(93.33333333333333, 2)).toBe(93.33);
+    expect(roundLikeSheets(0.1 + 0.2, 2)).toBe(0.3);
+  });
+
+  test('large values keep their cents; no value gains or loses more than half a cent', () => {
+    expect(roundLikeSheets(123456789.005, 2)).toBe(123456789.01);
+    expect(roundLikeSheets(1234567.125, 2)).toBe(1234567.13);
+    expect(roundLikeSheets(-12345678.905, 2)).toBe(-12345678.91);
+    expect(roundLikeSheets(99999999.995, 2)).toBe(100000000);
+    expect(roundLikeSheets(0, 2)).toBe(0);
+    expect(Object.is(roundLikeSheets(-0.001, 2), 0)).toBe(true); // not -0
+    for (const x of [0.1, 12.3456, -7.777, 1e9 + 0.123, 3.14159]) expect(Math.abs(roundLikeSheets(x, 2) - x)).toBeLessThanOrEqual(0.005 + 1e-9);
   });
 });

@@ -51,6 +51,14 @@ describe('inserting rows', () => {
     expect(t.getMaxRows()).toBe(1005); // 1,000 + 1 + 1 + 3
   });
 
+  it('insertRows / insertColumns, the older forms, insert one line unless told more and return nothing', () => {
+    const { t, book: b } = book();
+    expect(t.insertRows(2)).toBeUndefined();
+    t.insertColumns(1, 2);
+    expect(b.values('t')[2]).toEqual(['', '', '小美', 9, 18]);
+    expect([t.getMaxRows(), t.getMaxColumns()]).toEqual([1001, 28]);
+  });
+
   it('appends rows after the last one', () => {
     const { t } = book();
     t.insertRowsAfter(1000, 10);
@@ -69,6 +77,23 @@ describe('inserting rows', () => {
     expect(formats.fontWeights[3]![1]).toBe('bold');
     expect(b.validation('t', 3, 2)).toBeNull();
     expect(b.validation('t', 4, 2)).toMatchObject({ criteria: 'NUMBER_BETWEEN', values: [0, 10] });
+  });
+
+  it('gives inserted rows and columns their neighbour’s formats and validation, not its notes or values', () => {
+    const { t, book: b, globals } = book();
+    t.getRange('B3').setBackground('#fff2cc').setNote('手填').setNumberFormat('0.0');
+    t.getRange('B3').setDataValidation(globals.SpreadsheetApp.newDataValidation().requireNumberBetween(0, 10).build());
+    t.insertRowBefore(3); // takes row 3's (小王, now row 4)
+    t.insertRowAfter(4); // takes row 4's: new row 5
+    t.insertColumnAfter(2); // takes column B's: new column C
+    const formats = b.formats('t');
+    expect(formats.backgrounds.slice(2, 5).map((row) => row.slice(1, 3))).toEqual([
+      ['#fff2cc', '#fff2cc'], ['#fff2cc', '#fff2cc'], ['#fff2cc', '#fff2cc'],
+    ]);
+    expect(formats.numberFormats[2]![1]).toBe('0.0');
+    expect(formats.notes.slice(2, 5).map((row) => row.slice(1, 3))).toEqual([['', ''], ['手填', ''], ['', '']]);
+    expect([b.validation('t', 3, 2), b.validation('t', 5, 3)].map((v) => v?.criteria)).toEqual(['NUMBER_BETWEEN', 'NUMBER_BETWEEN']);
+    expect(b.values('t').map((row) => row[1])).toEqual(['score', 9, '', 7, '', 16]); // no values copied; SUM(B2:B4) = 9 + 7
   });
 
   it('refuses positions outside the sheet and counts below 1, as Sheets does', () => {
@@ -169,6 +194,51 @@ describe('inserting and deleting columns', () => {
     expect(() => t.insertColumnAfter(27)).toThrow('Those columns are out of bounds.');
     expect(() => t.deleteColumns(20, 10)).toThrow('Those columns are out of bounds.');
     expect(() => t.deleteColumns(1, 26)).toThrow('Sorry, it is not possible to delete all non-frozen columns.');
+  });
+});
+
+describe('moving rows and columns (a drag)', () => {
+  it('moves columns before the destination; references follow the moved cells, as after a cut and paste', () => {
+    const { t, book: b, calls } = book();
+    t.getRange('B:B').addDeveloperMetadata('item', 'score');
+    t.getRange('C2').setBackground('#eeeeee');
+    t.setColumnWidth(3, 90);
+    t.insertChart(t.newChart().addRange(t.getRange('C1:C4')).addRange(t.getRange('A1:B4')).build());
+    calls.reset();
+    expect(t.moveColumns(t.getRange('C1'), 1)).toBeUndefined(); // x2 first: x2 | name | score
+    expect(calls.byMethod()).toEqual({ 'Sheet.getRange': 1, 'Sheet.moveColumns': 1 });
+    expect(b.values('t')[0]).toEqual(['x2', 'name', 'score']);
+    expect(b.formulas('t')[1]).toEqual(['=C2*2', '', '']); // its score moved from B to C
+    expect(b.formulas('t')[3]).toEqual(['', '', '=SUM(C2:C3)']);
+    expect(b.formulas('o')).toEqual([['=t!C3', '=SUM(t!C2:C3)']]);
+    expect(b.allMetadata('t')).toEqual([{ key: 'item', value: 'score', location: 'COLUMN 3' }]);
+    expect(b.formats('t').backgrounds[1]![0]).toBe('#eeeeee');
+    expect(b.formats('t').columnWidths).toEqual({ 1: 90 });
+    // A range wholly inside the moved column moves with it; one the move cuts through stays (an approximation).
+    expect(b.charts('t')[0]!.ranges).toEqual(['A1:A4', 'A1:B4']);
+  });
+
+  it('moves rows before the destination, with their metadata', () => {
+    const { t, book: b } = book();
+    t.getRange('2:2').addDeveloperMetadata('agent', '小美');
+    t.getRange('3:3').addDeveloperMetadata('agent', '小王');
+    t.moveRows(t.getRange('A3:C3'), 2); // 小王 above 小美
+    expect(b.values('t').map((row) => row[0])).toEqual(['name', '小王', '小美', 'sum']);
+    expect(b.formulas('t').slice(1, 3).map((row) => row[2])).toEqual(['=B2*2', '=B3*2']); // each follows its own score
+    expect(b.formulas('o')[0]![0]).toBe('=t!B2'); // 小王's score, now in row 2
+    expect(b.values('o')[0]![0]).toBe(7);
+    expect(b.allMetadata('t').map((m) => `${m.value} ${m.location}`)).toEqual(['小美 ROW 3', '小王 ROW 2']);
+    b.moveRows('t', 2, 1, 4); // 小王 back below 小美, on the test side
+    expect(b.values('t').map((row) => row[0])).toEqual(['name', '小美', '小王', 'sum']);
+    expect(b.allMetadata('t').map((m) => `${m.value} ${m.location}`)).toEqual(['小美 ROW 2', '小王 ROW 3']);
+  });
+
+  it('leaves everything in place for a destination inside the moved lines, and refuses one outside the sheet', () => {
+    const { t, book: b } = book();
+    t.moveColumns(t.getRange('B1:C1'), 3);
+    expect(b.values('t')[0]).toEqual(['name', 'score', 'x2']);
+    expect(() => t.moveRows(t.getRange('A2'), 1002)).toThrow('Those rows are out of bounds.');
+    expect(() => t.moveRows('A2' as unknown as GoogleAppsScript.Spreadsheet.Range, 1)).toThrow(/method signature for SpreadsheetApp.Sheet.moveRows/);
   });
 });
 
