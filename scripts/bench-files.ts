@@ -40,9 +40,10 @@ const exportRow = (i: number): Row => [
 ];
 const HEADER: Row = ['日期', '客服昵称', '咨询人数', '接待人数', '询单人数', '询单->最终付款人数', '销售额(元)', '平均响应时长(秒)', '退货数', '投诉笔数', '回复率'];
 
-function rowsUpTo(bytes: number, perRow: number): Row[] {
+/** Rows until the file would reach `bytes`, at about `perCell` bytes a cell. */
+function rowsUpTo(bytes: number, perCell: number): Row[] {
   const rows: Row[] = [HEADER];
-  for (let i = 0; rows.length * perRow < bytes; i++) rows.push(exportRow(i));
+  for (let i = 0; rows.length * HEADER.length * perCell < bytes; i++) rows.push(exportRow(i));
   return rows;
 }
 
