@@ -19,7 +19,7 @@ function rowBytes(row: readonly (string | number | null)[]): number {
   let n = 2;
   for (const c of row) {
     if (typeof c !== 'string') {
-      n += 25;
+      n += String(c).length + 1;
       continue;
     }
     n += c.length + 3;
