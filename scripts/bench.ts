@@ -211,7 +211,7 @@ ${importPartsTable}
 ### The .xls reader: our own, not SheetJS
 
 BIFF8 needs a reader for the OLE2 container and for the workbook's records. SheetJS reads them,
-but its smallest build that does (\`xlsx.mini\`) would triple the sidebar, and the npm release is no
+but its smallest build that does (\`xlsx.mini\`) would more than triple the sidebar, and the npm release is no
 longer maintained there (0.18.5, with published advisories; newer builds come only from SheetJS's
 own site, which the sidebar must not load from). The readers in \`src/files/cfb.ts\` and \`xls.ts\` cover
 what exports contain (shared strings across CONTINUE records, RK/MULRK numbers, formulas' cached
