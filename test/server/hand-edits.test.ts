@@ -99,7 +99,7 @@ describe('hand edits survive a rebuild (issue #7 item 4)', () => {
     const rt = built();
     const typed = typeScores(rt);
     const layout = layoutOf(rt, TAB);
-    const notes = layout.remarkColumn + 1;
+    const notes = layout.columns + 1; // right of every column of ours (after 备注)
     rt.fake.book.typeCell(TAB, layout.headerRow, notes, '我的备忘');
     for (const agent of typed.keys()) rt.fake.book.typeCell(TAB, rowOf(rt, agent), notes, `备忘${agent}`);
     const last = layout.firstAgentRow + 4;
