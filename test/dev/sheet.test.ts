@@ -133,17 +133,32 @@ describe('Sheet size', () => {
     expect(sheet.getDataRange().getValues()).toEqual([['', ''], ['', ''], ['', 1]]);
   });
 
-  it('grows when a script writes past its last row or column', () => {
-    const { sheet } = setup();
+  it('never grows when a script addresses past its last row or column: getRange throws, as in Sheets', () => {
+    const { sheet, book } = setup();
     expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([1000, 26]);
+    const outside = 'The coordinates of the range are outside the dimensions of the sheet.';
+    expect(() => sheet.getRange(1, 1, 1001, 1)).toThrow(outside); // rows 1..1001 > 1000
+    expect(() => sheet.getRange(1000, 26, 1, 2)).toThrow(outside); // columns 26..27 > 26
+    expect(() => sheet.getRange(1, 27)).toThrow(outside);
+    expect(() => sheet.getRange('A1:AA1')).toThrow(outside); // AA = column 27
+    expect(() => sheet.getRange('A1001')).toThrow(outside);
+    expect(() => sheet.setColumnWidths(26, 2, 100)).toThrow(outside);
+    expect(sheet.getRange(1000, 26).getA1Notation()).toBe('Z1000'); // the last cell is fine
+    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([1000, 26]);
+    // Inserting makes room; then the same range is fine.
+    sheet.insertRowsAfter(1000, 500);
+    sheet.insertColumnsAfter(26, 4);
     sheet.getRange(1, 1, 1500, 30).setValue(0);
     expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([1500, 30]);
+    // The test helpers (a user pasting) still grow a tab to hold what they seed.
+    book.addSheet('wide', [Array.from({ length: 40 }, (_, i) => i)]);
+    expect(book.values('wide')[0]![39]).toBe(39);
   });
 
   it('refuses to grow the spreadsheet past 10 million cells', () => {
     const { sheet } = setup();
     // 1000 × 26 = 26,000 cells now; 400,000 × 26 = 10.4 M would pass the limit
-    expect(() => sheet.getRange(400_000, 1).setValue(1)).toThrow(
+    expect(() => sheet.insertRowsAfter(1000, 399_000)).toThrow(
       'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
     );
   });
