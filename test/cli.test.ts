@@ -53,7 +53,8 @@ describe('npm run appraise', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kk-cli-'));
     const data = join(dir, 'bad.csv');
     writeFileSync(data, '客服,询单人数,询单->最终付款人数\r\n小美,100,abc\r\n阿杰,100,40\r\n');
-    const out = run('--data', data, '--template', 'presale', '--month', '2026-11', '--json');
+    // the file holds the inquiry columns only: presale's other items are built as 无数据 by the flag
+    const out = run('--data', data, '--template', 'presale', '--month', '2026-11', '--json', '--share-missing-weight');
     rmSync(dir, { recursive: true, force: true });
     expect(out.status, out.stderr).toBe(0);
     expect(out.stderr).toContain('「询单->最终付款人数」列有 1 个单元格无法读取为数字（第 2 行）');

@@ -51,6 +51,10 @@ export interface TabLayout {
   /** Metric id → 1-based column of its value and of its score. */
   valueColumns: Record<string, number>;
   scoreColumns: Record<string, number>;
+  /** `templateHash` of the template the tab was built with (the template itself: server/tab-template.ts). */
+  templateHash?: string;
+  /** Metric items built as 无数据 (weight 0) by the manager's choice. */
+  noData?: string[];
 }
 
 export interface TabPlan {

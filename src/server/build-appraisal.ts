@@ -2,12 +2,16 @@
  * "Build appraisal for YYYY-MM": one batched read of the data tab, the pure plan, one batched
  * write, under the document lock. Nothing is written unless the template and data are good.
  */
-import { aggregate, planTab, readExisting, recognise } from '../appraisal';
+import { aggregate, coverageOf, planTab, readExisting, recognise } from '../appraisal';
 import { UserError } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
 import type { AnalyseReply, BuildReply } from './api';
 import { editableRangesOf, ownProtection, setEditable, prepareForOwner } from './owner';
-import { findOwnTab, isOwnTab, readGrid, requireSheet, writePlan } from './sheet-io';
+import { withDocumentLock } from './lock';
+import { checkSheetsLimits, writeOrRemove } from './limits';
+import { findOwnTab, isOwnTab, readGrid, requireSheet } from './sheet-io';
+import { requireCoverage, requireReadableTag, requireSameTemplate } from './tab-guard';
+import { stampTemplate, storeTabTemplate, TEMPLATE_NOT_RECORDED } from './tab-template';
 import { requireTemplate } from './validate';
 
 export const tabName = (month: string) => `考核 ${month}`;
@@ -38,23 +42,6 @@ export function defaultMonth(now: Date, timeZone: string): string {
   return previousMonth(wallClock(now, timeZone).slice(0, 7));
 }
 
-/** Runs `fn` holding the document lock, so two builds never interleave their writes. */
-export function withDocumentLock<T>(fn: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(20_000)) {
-    throw new UserError({
-      zh: '另一位同事正在生成考核表，请稍等片刻再试。',
-      en: 'Someone else is building an appraisal in this document; try again in a moment.',
-    });
-  }
-  try {
-    return fn();
-  } finally {
-    SpreadsheetApp.flush();
-    lock.releaseLock();
-  }
-}
-
 export function analyseData(sheetName: string, month: string, mapping?: Record<string, string | null>): AnalyseReply {
   const ss = SpreadsheetApp.getActive();
   const grid = readGrid(requireSheet(ss, sheetName));
@@ -68,11 +55,20 @@ export function analyseData(sheetName: string, month: string, mapping?: Record<s
     rowsUsed: result.rowsUsed,
     skipped: result.skipped,
     availableMetrics: result.availableMetrics,
+    coverage: coverageOf(result.availableMetrics, result.agents),
     warnings: result.warnings,
   };
 }
 
-export function buildAppraisal(sheetName: string, month: string, rawTemplate: unknown, mapping?: Record<string, string | null>): BuildReply {
+/** The manager's explicit choices that let a build through a guard (tab-guard.ts). */
+export interface BuildChoices {
+  confirmTemplateChange?: boolean;
+  buildWithout?: readonly string[];
+}
+
+export function buildAppraisal(
+  sheetName: string, month: string, rawTemplate: unknown, mapping?: Record<string, string | null>, choices: BuildChoices = {},
+): BuildReply {
   const template = requireTemplate(rawTemplate);
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActive();
@@ -88,12 +84,17 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
     }
     const name = tabName(month);
     const own = findOwnTab(ss, name, { readLayout: true });
-    const existing = own && own.layout ? readExisting(readGrid(own.sheet), own.layout) : null;
+    const layout = own ? requireReadableTag(name, own.layout) : null;
+    const existing = own && layout ? readExisting(readGrid(own.sheet), layout) : null;
+    if (layout) requireSameTemplate(name, month, layout, template, existing, choices.confirmTemplateChange === true);
+    const noData = requireCoverage(template, coverageOf(data.availableMetrics, data.agents), choices.buildWithout ?? []);
     const previousName = tabName(previousMonth(month));
     const previous = isOwnTab(ss, previousName) ? { sheetName: previousName } : null;
-    const plan = planTab({ month, template, agents: data.agents, existing, previous, now: wallClock(new Date(), timeZone) });
-    const previousSize = own?.layout ? { rows: own.layout.rows, cols: own.layout.columns } : { rows: 0, cols: 0 };
-    const sheet = writePlan(ss, plan, own, previousSize);
+    const plan = stampTemplate(planTab({ month, template, agents: data.agents, existing, previous, now: wallClock(new Date(), timeZone), noData }), template, noData);
+    const previousSize = layout ? { rows: layout.rows, cols: layout.columns } : { rows: 0, cols: 0 };
+    checkSheetsLimits(plan, { previous: previousSize, otherCells: grid.length * (grid[0]?.length ?? 0) });
+    const sheet = writeOrRemove(ss, plan, own, previousSize);
+    const recorded = storeTabTemplate(month, template, plan.layout.templateHash!);
     // A prepared tab's editable holes follow the manual columns; they move only when the
     // template or the header rows changed, so the usual monthly rebuild skips these calls.
     if (own && !sameRanges(own.layout ? editableRangesOf(own.layout) : [], plan.editableRanges)) {
@@ -105,8 +106,9 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
       agents: data.agents.length,
       vanished: plan.layout.vanishedCount > 0 ? existing!.agents.filter((a) => !data.agents.some((d) => d.agent === a)) : [],
       skipped: data.skipped,
-      warnings: data.warnings,
+      warnings: recorded ? data.warnings : [...data.warnings, TEMPLATE_NOT_RECORDED],
       rebuilt: own !== null,
+      noData,
     };
   });
 }
@@ -121,10 +123,11 @@ export function prepareTabForOwner(month: string): { sheetName: string } {
     const ss = SpreadsheetApp.getActive();
     const name = tabName(month);
     const own = findOwnTab(ss, name, { readLayout: true });
-    if (!own || !own.layout) {
+    if (!own) {
       throw new UserError({ zh: `还没有「${name}」，请先生成考核表。`, en: `There is no "${name}" yet; build the appraisal first.` });
     }
-    prepareForOwner(own.sheet, own.layout, editableRangesOf(own.layout));
+    const layout = requireReadableTag(name, own.layout);
+    prepareForOwner(own.sheet, layout, editableRangesOf(layout));
     return { sheetName: name };
   });
 }
