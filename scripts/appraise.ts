@@ -1,12 +1,12 @@
 /**
  * `npm run appraise -- --data FILE... --template FILE|preset --month YYYY-MM [--manual FILE] [--json]`
  * Runs the add-on's own server code against the in-memory spreadsheet and prints the tab as a
- * viewer sees it (../shared/spec/appraisal.md, "Local command").
+ * viewer sees it (docs/guide.md, 命令行).
  */
 import { CATALOGUE } from '../src/metrics/catalogue';
 import { appraise, type AppraiseResult } from '../dev/local/appraise';
 
-const USAGE = `usage: npm run appraise -- --data FILE [FILE...] --template FILE|presale|aftersale|mixed --month YYYY-MM [--manual FILE] [--json]
+const USAGE = `usage: npm run appraise -- --data FILE [FILE...] --template FILE|presale|aftersale|mixed|douyin|jd|pdd --month YYYY-MM [--manual FILE] [--json]
          [--book FILE.json] [--accept-template-change] [--build-without METRIC...] [--share-missing-weight]`;
 
 export function parseArgs(argv: readonly string[]) {

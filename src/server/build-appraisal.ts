@@ -2,7 +2,7 @@
  * "Build appraisal for YYYY-MM": one batched read of the data tab, the pure plan, one batched
  * write, under the document lock. Nothing is written unless the template and data are good.
  */
-import { aggregate, coverageOf, planTab, readExisting, recognise } from '../appraisal';
+import { aggregate, alignInputs, coverageOf, planTab, readExisting, recognise } from '../appraisal';
 import { UserError } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
 import type { AnalyseReply, BuildReply } from './api';
@@ -85,7 +85,7 @@ export function buildAppraisal(
     const name = tabName(month);
     const own = findOwnTab(ss, name, { readLayout: true });
     const layout = own ? requireReadableTag(name, own.layout) : null;
-    const existing = own && layout ? readExisting(readGrid(own.sheet), layout) : null;
+    const existing = own && layout ? alignInputs(readExisting(readGrid(own.sheet), layout), data.agents) : null;
     if (layout) requireSameTemplate(name, month, layout, template, existing, choices.confirmTemplateChange === true);
     const noData = requireCoverage(template, coverageOf(data.availableMetrics, data.agents), choices.buildWithout ?? []);
     const previousName = tabName(previousMonth(month));
