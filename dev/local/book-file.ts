@@ -26,7 +26,7 @@ export function loadBookFile(rt: Runtime, path: string, skip: string): void {
   }
   const ss = (rt.fake.globals as unknown as { SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp }).SpreadsheetApp.getActive();
   for (const sheet of file.sheets) {
-    if (sheet.name === skip) continue;
+    if (sheet.name === skip || rt.fake.book.sheetNames().includes(sheet.name)) continue; // the new book's own first tab
     rt.fake.book.addSheet(sheet.name, sheet.cells);
     for (const md of sheet.metadata) ss.getSheetByName(sheet.name)!.addDeveloperMetadata(md.key, md.value ?? '');
   }
