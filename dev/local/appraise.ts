@@ -6,9 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PRESETS, uncoveredItems, validateTemplate } from '../../src/appraisal';
+import { LABELS } from '../../src/appraisal/labels';
 import { TAB_TAG_KEY, type TabLayout } from '../../src/appraisal/plan-types';
 import { readKey } from '../../src/metrics/coerce';
-import { firstNonEmpty, readTableFile } from '../../src/files';
+import { firstNonEmpty, IMPORT_LIMITS, readTableFile, sendImport } from '../../src/files';
+import type { Msg } from '../../src/i18n';
 import { createFakeGas, loadGasProject } from '../gas';
 import { loadBookFile, saveBookFile } from './book-file';
 
@@ -61,7 +63,8 @@ export interface AppraiseResult {
   stats: { serviceCalls: number; ms: number; byMethod: Record<string, number> };
 }
 
-export const DATA_TAB = '数据';
+/** What the import named the data tab when several files are stacked into one. */
+export const STACKED_FILE_NAME = '导入';
 
 /** Stacks the tables of several files under the union of their header names (first row of each). */
 export function stackTables(tables: string[][][]): string[][] {
@@ -87,7 +90,7 @@ export async function readDataFiles(paths: readonly string[]): Promise<string[][
   const tables: string[][][] = [];
   for (const p of paths) {
     if (!existsSync(p)) throw new Error(`--data: 找不到文件 ${p} · no such file: ${p}`);
-    const grid = firstNonEmpty(await readTableFile(basename(p), new Uint8Array(readFileSync(p))));
+    const grid = firstNonEmpty(await readTableFile(basename(p), new Uint8Array(readFileSync(p)), IMPORT_LIMITS));
     if (!grid) throw new Error(`${p}: no rows`);
     tables.push(grid.rows);
   }
@@ -119,7 +122,7 @@ export type Runtime = ReturnType<typeof startRuntime>;
 /** A fresh in-memory spreadsheet with the built bundle loaded into a vm context, as Apps Script would. */
 export function startRuntime(opts: { distDir?: string; timeZone?: string; html?: Record<string, string> } = {}) {
   const fake = createFakeGas({ timeZone: opts.timeZone ?? 'Asia/Shanghai', locale: 'zh_CN', html: opts.html });
-  const ctx = loadGasProject(opts.distDir ?? 'dist', fake.globals) as unknown as Record<string, (req: unknown) => any>;
+  const ctx = loadGasProject(opts.distDir ?? process.env.KEFU_KPI_DIST ?? 'dist', fake.globals) as unknown as Record<string, (req: unknown) => any>;
   return { fake, ctx };
 }
 
@@ -135,9 +138,10 @@ export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult
   const grid = rt.fake.book.values(sheetName) as unknown[][];
   const at = (r: number, c: number) => grid[r - 1]?.[c - 1] as number | string;
   const agents: AgentResult[] = [];
-  const total = layout.agentCount + layout.vanishedCount;
-  for (let i = 0; i < total; i++) {
-    const r = layout.firstAgentRow + i;
+  const vanishedLabels = [LABELS.vanished.zh, LABELS.vanished.en];
+  // Agents keep the rows the tab has for them (blank rows the manager inserted are passed over).
+  for (let r = layout.firstAgentRow; r <= Math.max(layout.rows, grid.length); r++) {
+    if (at(r, layout.agentColumn) === '' || at(r, layout.agentColumn) === undefined) continue;
     const pick = (cols: Record<string, number>) => Object.fromEntries(Object.entries(cols).map(([k, c]) => [k, at(r, c)]));
     const row: AgentResult = {
       agent: String(at(r, layout.agentColumn)),
@@ -150,7 +154,7 @@ export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult
       coefficient: at(r, layout.coefficientColumn),
       bonus: at(r, layout.bonusColumn),
     };
-    if (i >= layout.agentCount) row.vanished = true;
+    if (vanishedLabels.includes(String(row.rank))) row.vanished = true;
     agents.push(row);
   }
   // The team row's total as the tab shows it (its formula averages the current agents; the cell shows 2 places).
@@ -158,10 +162,23 @@ export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult
   return { sheet: sheetName, agents, team: { total: shownTeamTotal === '' ? '' : Number(shownTeamTotal) } };
 }
 
+const failure = (error: Msg, details: Msg[] = []) =>
+  new Error(`${error.zh}${details.map((d) => `\n  - ${d.zh}`).join('')}\n${error.en}`);
+
+/**
+ * Writes the rows into a new tab exactly as the sidebar's import does: the bundle's
+ * `kk_importRows`, in the same parts, with the same column kinds and neutralising.
+ */
+export async function importData(rt: Runtime, fileName: string, rows: string[][]): Promise<string> {
+  const reply = await sendImport({ importRows: (req) => rt.ctx.kk_importRows(req), discardImport: (req) => rt.ctx.kk_discardImport(req) }, fileName, rows);
+  if (!reply.ok) throw failure(reply.error, reply.details);
+  return reply.value.sheetName;
+}
+
 /** The template's metric items the data has nothing for this month (the sidebar's question, through the same analysis). */
-function missingItems(rt: Runtime, month: string, template: unknown): string[] {
+function missingItems(rt: Runtime, dataTab: string, month: string, template: unknown): string[] {
   const checked = validateTemplate(template);
-  const analysis = rt.ctx.kk_analyseData({ sheetName: DATA_TAB, month });
+  const analysis = rt.ctx.kk_analyseData({ sheetName: dataTab, month });
   if (!checked.ok || !analysis.ok) return []; // the build itself then refuses with the reason
   return uncoveredItems(checked.template, analysis.value.coverage).map((u) => u.metric);
 }
@@ -170,13 +187,13 @@ export async function appraise(opts: AppraiseOptions): Promise<AppraiseResult> {
   const rows = await readDataFiles(opts.data);
   const template = readTemplate(opts.template);
   const rt = startRuntime({ distDir: opts.distDir, timeZone: opts.timeZone });
-  if (opts.book) loadBookFile(rt, opts.book, DATA_TAB);
-  rt.fake.book.addSheet(DATA_TAB, rows);
+  if (opts.book) loadBookFile(rt, opts.book);
+  const dataTab = await importData(rt, opts.data.length === 1 ? basename(opts.data[0]!) : STACKED_FILE_NAME, rows);
   const request = {
-    sheetName: DATA_TAB, month: opts.month, template,
+    sheetName: dataTab, month: opts.month, template,
     confirmTemplateChange: opts.acceptTemplateChange === true, buildWithout: opts.buildWithout ?? [],
   };
-  if (opts.shareMissingWeight) request.buildWithout.push(...missingItems(rt, opts.month, template));
+  if (opts.shareMissingWeight) request.buildWithout.push(...missingItems(rt, dataTab, opts.month, template));
   rt.fake.calls.reset();
   const t0 = performance.now();
   const reply = rt.ctx.kk_buildAppraisal(request);
@@ -184,9 +201,9 @@ export async function appraise(opts: AppraiseOptions): Promise<AppraiseResult> {
   const serviceCalls = rt.fake.calls.spreadsheet;
   const byMethod = rt.fake.calls.byMethod();
   if (!reply.ok) {
-    const details = (reply.details ?? []).map((d: { zh: string; en: string }) => `\n  - ${d.zh}\n    ${d.en}`).join('');
-    const hint = reply.refusal ? `\n${FLAG_HINTS[reply.refusal.kind]}` : '';
-    throw new Error(`${reply.error.zh}\n${reply.error.en}${details}${hint}`);
+    const refused = failure(reply.error, reply.details);
+    if (reply.refusal) refused.message += `\n${FLAG_HINTS[reply.refusal.kind]}`;
+    throw refused;
   }
   const sheetName: string = reply.value.sheetName;
   if (opts.manual) {
@@ -201,7 +218,7 @@ export async function appraise(opts: AppraiseOptions): Promise<AppraiseResult> {
       rt.fake.book.typeCell(sheetName, row, col, m.score);
     }
   }
-  if (opts.book) saveBookFile(rt, opts.book, DATA_TAB);
+  if (opts.book) saveBookFile(rt, opts.book);
   return {
     ...readResults(rt, sheetName), skipped: reply.value.skipped, warnings: reply.value.warnings, noData: reply.value.noData,
     stats: { serviceCalls, ms: Math.round(ms), byMethod },

@@ -1,12 +1,14 @@
 /**
  * `npm run appraise -- --book FILE`: the command's spreadsheet kept between runs, so a month's tab
  * built by one run is the existing tab of the next (manual scores, its tag, the template it was
- * built with). Only the tabs the build makes are kept; the data tab comes from `--data` each time.
+ * built with). Only the 考核 tabs are kept; the data tab comes from `--data` each time.
  * The file is JSON: each tab's cells as a user would type them back (formulas as `=…`, text with
  * a leading `'`), its developer metadata, and the document properties.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Runtime } from './appraise';
+
+const APPRAISAL_TAB = /^考核 \d{4}-\d{2}$/;
 
 interface BookFile {
   version: 1;
@@ -15,7 +17,7 @@ interface BookFile {
 }
 
 /** Loads a saved book into a fresh runtime (before the build's calls are counted). */
-export function loadBookFile(rt: Runtime, path: string, skip: string): void {
+export function loadBookFile(rt: Runtime, path: string): void {
   if (!existsSync(path)) return;
   let file: BookFile;
   try {
@@ -26,17 +28,17 @@ export function loadBookFile(rt: Runtime, path: string, skip: string): void {
   }
   const ss = (rt.fake.globals as unknown as { SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp }).SpreadsheetApp.getActive();
   for (const sheet of file.sheets) {
-    if (sheet.name === skip || rt.fake.book.sheetNames().includes(sheet.name)) continue; // the new book's own first tab
+    if (!APPRAISAL_TAB.test(sheet.name) || rt.fake.book.sheetNames().includes(sheet.name)) continue;
     rt.fake.book.addSheet(sheet.name, sheet.cells);
     for (const md of sheet.metadata) ss.getSheetByName(sheet.name)!.addDeveloperMetadata(md.key, md.value ?? '');
   }
   for (const [k, v] of Object.entries(file.documentProperties ?? {})) rt.fake.book.properties.document.set(k, v);
 }
 
-/** Saves every tab but `skip` (the data tab) and the document properties. */
-export function saveBookFile(rt: Runtime, path: string, skip: string): void {
+/** Saves the 考核 tabs and the document properties. */
+export function saveBookFile(rt: Runtime, path: string): void {
   const { book } = rt.fake;
-  const sheets = book.sheetNames().filter((name) => name !== skip).map((name) => {
+  const sheets = book.sheetNames().filter((name) => APPRAISAL_TAB.test(name)).map((name) => {
     const formulas = book.formulas(name);
     const cells = book.values(name).map((row, r) => row.map((v, c) => {
       const formula = formulas[r]?.[c];

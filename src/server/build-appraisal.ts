@@ -2,16 +2,17 @@
  * "Build appraisal for YYYY-MM": one batched read of the data tab, the pure plan, one batched
  * write, under the document lock. Nothing is written unless the template and data are good.
  */
-import { aggregate, alignInputs, coverageOf, planTab, readExisting, recognise } from '../appraisal';
+import { aggregate, alignInputs, coverageOf, isManual, manualIssues, planTab, recognise, type ExistingInputs } from '../appraisal';
 import { UserError } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
 import type { AnalyseReply, BuildReply } from './api';
 import { editableRangesOf, ownProtection, setEditable, prepareForOwner } from './owner';
 import { withDocumentLock } from './lock';
-import { checkSheetsLimits, writeOrRemove } from './limits';
-import { findOwnTab, isOwnTab, readGrid, requireSheet } from './sheet-io';
+import { checkSheetsLimits, removeHalfMadeTab } from './limits';
+import { findOwnTab, isOwnTab, readGrid, requireSheet, type OwnTab } from './sheet-io';
 import { requireCoverage, requireReadableTag, requireSameTemplate } from './tab-guard';
 import { stampTemplate, storeTabTemplate, TEMPLATE_NOT_RECORDED } from './tab-template';
+import { writeTab } from './write-tab';
 import { requireTemplate } from './validate';
 
 export const tabName = (month: string) => `考核 ${month}`;
@@ -83,23 +84,36 @@ export function buildAppraisal(
       });
     }
     const name = tabName(month);
-    const own = findOwnTab(ss, name, { readLayout: true });
-    const layout = own ? requireReadableTag(name, own.layout) : null;
-    const existing = own && layout ? alignInputs(readExisting(readGrid(own.sheet), layout), data.agents) : null;
-    if (layout) requireSameTemplate(name, month, layout, template, existing, choices.confirmTemplateChange === true);
-    const noData = requireCoverage(template, coverageOf(data.availableMetrics, data.agents), choices.buildWithout ?? []);
     const previousName = tabName(previousMonth(month));
     const previous = isOwnTab(ss, previousName) ? { sheetName: previousName } : null;
-    const plan = stampTemplate(planTab({ month, template, agents: data.agents, existing, previous, now: wallClock(new Date(), timeZone), noData }), template, noData);
-    const previousSize = layout ? { rows: layout.rows, cols: layout.columns } : { rows: 0, cols: 0 };
-    checkSheetsLimits(plan, { previous: previousSize, otherCells: grid.length * (grid[0]?.length ?? 0) });
-    const sheet = writeOrRemove(ss, plan, own, previousSize);
+    const now = wallClock(new Date(), timeZone);
+    const maxima = new Map(template.items.filter(isManual).map((i) => [i.manual, i.max]));
+    // The guards run inside the plan step, after the tab was read and before anything is written.
+    const coverage = coverageOf(data.availableMetrics, data.agents);
+    let firstBuild = false;
+    let noData: string[] = [];
+    const guardedPlan = (existing: ExistingInputs | null, tab: OwnTab | null) => {
+      firstBuild = tab === null;
+      const layout = tab ? requireReadableTag(name, tab.layout) : null;
+      if (layout) requireSameTemplate(name, month, layout, template, existing, choices.confirmTemplateChange === true);
+      noData = requireCoverage(template, coverage, choices.buildWithout ?? []);
+      const plan = stampTemplate(planTab({ month, template, agents: data.agents, existing, previous, now, noData }), template, noData);
+      checkSheetsLimits(plan, { previous: layout ? { rows: layout.rows, cols: layout.columns } : { rows: 0, cols: 0 }, otherCells: grid.length * (grid[0]?.length ?? 0) });
+      return plan;
+    };
+    let written;
+    try {
+      written = writeTab(ss, name, guardedPlan, (item) => maxima.get(item) ?? 0);
+    } catch (e) {
+      throw firstBuild ? removeHalfMadeTab(ss, name, e) : e;
+    }
+    const { sheet, plan, placement, existing, own } = written;
     const recorded = storeTabTemplate(month, template, plan.layout.templateHash!);
     // A prepared tab's editable holes follow the manual columns; they move only when the
-    // template or the header rows changed, so the usual monthly rebuild skips these calls.
-    if (own && !sameRanges(own.layout ? editableRangesOf(own.layout) : [], plan.editableRanges)) {
+    // template or the table moved, so the usual monthly rebuild skips these calls.
+    if (own && !sameRanges(own.layout ? editableRangesOf(own.layout) : [], placement.editableRanges)) {
       const protection = ownProtection(sheet);
-      if (protection) setEditable(sheet, protection, plan.editableRanges);
+      if (protection) setEditable(sheet, protection, placement.editableRanges);
     }
     return {
       sheetName: name,
@@ -108,6 +122,7 @@ export function buildAppraisal(
       skipped: data.skipped,
       warnings: recorded ? data.warnings : [...data.warnings, TEMPLATE_NOT_RECORDED],
       rebuilt: own !== null,
+      manualIssues: manualIssues(template, data.agents.map((a) => a.agent), alignInputs(existing, data.agents)),
       noData,
     };
   });

@@ -11,7 +11,6 @@
  */
 import type { TabPlan } from '../appraisal';
 import { UserError, type Msg } from '../i18n';
-import { writePlan, type OwnTab } from './sheet-io';
 
 export const SHEETS_LIMITS = { cells: 10_000_000, columns: 18_278, cellChars: 50_000, metadataChars: 30_000 } as const;
 
@@ -108,30 +107,19 @@ export function sheetsLimitMessage(error: unknown, sheetName: string): Msg | nul
 }
 
 /**
- * Writes the plan; if that fails on a first build, removes the tab it had just made, so the
- * month is not left blocked by a half-made tab ("not made by 客服绩效"), and says why in words.
+ * After a first build failed: removes the tab it had made, if any, so the month is not left
+ * blocked by a half-made tab ("not made by 客服绩效"), and returns the error to show, in words.
  */
-export function writeOrRemove(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, plan: TabPlan, own: OwnTab | null, previousSize: { rows: number; cols: number }) {
-  try {
-    return writePlan(ss, plan, own, previousSize);
-  } catch (e) {
-    if (e instanceof UserError) throw e;
-    let removed = false;
-    if (!own) {
-      const made = ss.getSheetByName(plan.sheetName);
-      if (made) {
-        ss.deleteSheet(made);
-        removed = true;
-      }
-    }
-    const limit = sheetsLimitMessage(e, plan.sheetName);
-    const text = e instanceof Error ? e.message : String(e);
-    const cause = limit ?? { zh: `Google 表格在写入「${plan.sheetName}」时出错：${text}`, en: `Google Sheets failed while writing "${plan.sheetName}": ${text}` };
-    const after: Msg = removed
-      ? { zh: `已删除未写完的「${plan.sheetName}」，可以直接重新生成。`, en: `The unfinished "${plan.sheetName}" was removed; you can build again straight away.` }
-      : own
-        ? { zh: `「${plan.sheetName}」可能只更新了一部分：请先撤销（Ctrl+Z）或核对后再生成。`, en: `"${plan.sheetName}" may be partly updated: undo (Ctrl+Z) or check it, then build again.` }
-        : { zh: '', en: '' };
-    throw new UserError({ zh: `${cause.zh}${after.zh}`, en: `${cause.en} ${after.en}`.trim() });
-  }
+export function removeHalfMadeTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetName: string, error: unknown): unknown {
+  const made = ss.getSheetByName(sheetName);
+  if (made) ss.deleteSheet(made);
+  if (error instanceof UserError && !made) return error; // refused before anything was written
+  const removed: Msg = made
+    ? { zh: `已删除未写完的「${sheetName}」，可以直接重新生成。`, en: `The unfinished "${sheetName}" was removed; you can build again straight away.` }
+    : { zh: '', en: '' };
+  const text = error instanceof Error ? error.message : String(error);
+  const cause = error instanceof UserError
+    ? error.msg
+    : sheetsLimitMessage(error, sheetName) ?? { zh: `Google 表格在写入「${sheetName}」时出错：${text}。`, en: `Google Sheets failed while writing "${sheetName}": ${text}.` };
+  return new UserError({ zh: `${cause.zh}${removed.zh}`, en: `${cause.en} ${removed.en}`.trim() });
 }
