@@ -20,12 +20,12 @@ export { readExisting, readPreviousTotals } from './existing';
 export { readAnatomy, findKeyRow, KEYS, HIDDEN_FORMAT, type TabAnatomy, type KeyedColumn } from './anatomy';
 export { placeFresh, placeInto, type Placement, type WriteBlock } from './placement';
 export {
-  manualIssues, scoresOutOfRangeAfter, isValidManual, invalidManualFormula, type ManualIssue, type AffectedScore,
+  manualIssues, tabManualIssues, scoresOutOfRangeAfter, isValidManual, invalidManualFormula, type ManualIssue, type AffectedScore,
 } from './manual-check';
 export { alignInputs } from './agent-keys';
 export { inputsFromRows, emptyInputs, type ExistingInputs, type ManualValue } from './manual-inputs';
 export { expectedResults, itemScore, roundLikeSheets, type ExpectedAgent, type ExpectedResults } from './results';
 export { neutralise, unneutralise } from './neutralise';
 export { TAB_TAG_KEY, type TabPlan, type TabLayout, type PlanValue, type ChartPlan } from './plan-types';
-export { diffTemplates, templateHash, templateMeaning, scoresAbove, type TemplateDiff, type TemplateChange } from './template-diff';
+export { diffTemplates, templateHash, templateMeaning, type TemplateDiff, type TemplateChange } from './template-diff';
 export { coverageOf, uncoveredItems, uncoveredLine, withoutItems, neededColumns, type UncoveredItem } from './coverage';

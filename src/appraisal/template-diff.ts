@@ -11,6 +11,7 @@
 import type { Msg } from '../i18n';
 import { catalogueEntry } from '../metrics/catalogue';
 import { DEFAULT_CAP } from '../metrics/scoring';
+import { scoresOutOfRangeAfter, type AffectedScore } from './manual-check';
 import { own, type ExistingInputs } from './manual-inputs';
 import { isManual, shortName, type ManualItem, type MetricItem, type Template, type TemplateItem } from './template';
 
@@ -78,20 +79,6 @@ export function templateHash(t: Template): string {
 const bandsText = (t: Template) =>
   [...t.grades].sort((a, b) => b.min - a.min).map((g) => `${g.grade}≥${g.min}×${g.coefficient}`).join(' ');
 
-/**
- * Typed scores of `item` (numbers only) that lie above `max`: what a lower max makes out of range.
- * (tab-anatomy's manual validation lists the same for a built tab; this one works on the scores
- * read back before a rebuild, so the diff can name them before anything is written.)
- */
-export function scoresAbove(existing: ExistingInputs | null | undefined, item: string, max: number): { agent: string; score: number }[] {
-  const out: { agent: string; score: number }[] = [];
-  for (const agent of existing?.agents ?? []) {
-    const typed = own(own(existing?.manual, agent), item);
-    if (typeof typed === 'number' && typed > max) out.push({ agent, score: typed });
-  }
-  return out;
-}
-
 function typedOf(existing: ExistingInputs | null | undefined, item: string): { agent: string; value: number | string }[] {
   const out: { agent: string; value: number | string }[] = [];
   for (const agent of existing?.agents ?? []) {
@@ -105,7 +92,9 @@ const examples = (list: readonly { agent: string; value: number | string }[]) =>
   list.slice(0, 3).map((x) => `${x.agent} ${x.value}`).join('、') + (list.length > 3 ? ' …' : '');
 
 /** What happens to the scores typed for a manual item when its max changes or it leaves the template. */
-function typedScoreLines(before: ManualItem, after: ManualItem | undefined, existing: ExistingInputs | null | undefined): Msg[] {
+function typedScoreLines(
+  before: ManualItem, after: ManualItem | undefined, existing: ExistingInputs | null | undefined, outOfRange: readonly AffectedScore[],
+): Msg[] {
   const typed = typedOf(existing, before.manual);
   if (typed.length === 0) return [];
   const name = nameOf(before);
@@ -127,9 +116,9 @@ function typedScoreLines(before: ManualItem, after: ManualItem | undefined, exis
     zh: `${name.zh}满分 ${before.max} → ${after.max}：已填的 ${typed.length} 个分数含义改变${example.zh}`,
     en: `${name.en} max ${before.max} → ${after.max}: the meaning of ${typed.length} typed score(s) changes${example.en}`,
   }];
-  const above = scoresAbove(existing, before.manual, after.max);
+  const above = outOfRange.filter((x) => x.item === before.manual);
   if (above.length) {
-    const list = above.map((x) => ({ agent: x.agent, value: x.score }));
+    const list = above.map((x) => ({ agent: x.agent, value: x.value }));
     lines.push({
       zh: `${name.zh}有 ${above.length} 个分数超过新满分 ${after.max}（${examples(list)}），请改分`,
       en: `${name.en}: ${above.length} score(s) exceed the new max ${after.max} (${examples(list)}); correct them`,
@@ -142,6 +131,8 @@ function typedScoreLines(before: ManualItem, after: ManualItem | undefined, exis
 export function diffTemplates(before: Template, after: Template, existing?: ExistingInputs | null): TemplateDiff {
   const changes: TemplateChange[] = [];
   const typedScores: Msg[] = [];
+  // tab-anatomy's rule for "out of range after": valid under the old max, not under the new one
+  const outOfRange = scoresOutOfRangeAfter(before, after, existing);
   const oldItems = new Map(before.items.map((i) => [keyOf(i), i]));
   const newItems = new Map(after.items.map((i) => [keyOf(i), i]));
   for (const [key, item] of oldItems) {
@@ -159,7 +150,7 @@ export function diffTemplates(before: Template, after: Template, existing?: Exis
         }
       });
     }
-    if (isManual(item)) typedScores.push(...typedScoreLines(item, next as ManualItem | undefined, existing));
+    if (isManual(item)) typedScores.push(...typedScoreLines(item, next as ManualItem | undefined, existing, outOfRange));
   }
   for (const [key, item] of newItems) {
     if (oldItems.has(key)) continue;

@@ -2,14 +2,16 @@
  * "Build appraisal for YYYY-MM": one batched read of the data tab, the pure plan, one batched
  * write, under the document lock. Nothing is written unless the template and data are good.
  */
-import { aggregate, alignInputs, coverageOf, isManual, manualIssues, planTab, recognise, type ExistingInputs } from '../appraisal';
+import {
+  aggregate, alignInputs, coverageOf, isManual, manualIssues, planTab, readAnatomy, recognise, tabManualIssues, type ExistingInputs, type ManualIssue, type TabAnatomy, type TabLayout,
+} from '../appraisal';
 import { UserError } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
 import type { AnalyseReply, BuildReply } from './api';
 import { editableRangesOf, ownProtection, setEditable, prepareForOwner } from './owner';
 import { withDocumentLock } from './lock';
 import { checkSheetsLimits, removeHalfMadeTab } from './limits';
-import { findOwnTab, isOwnTab, readGrid, requireSheet, type OwnTab } from './sheet-io';
+import { findOwnTab, previousTab, readGrid, requireSheet, type OwnTab } from './sheet-io';
 import { requireCoverage, requireReadableTag, requireSameTemplate } from './tab-guard';
 import { stampTemplate, storeTabTemplate, TEMPLATE_NOT_RECORDED } from './tab-template';
 import { writeTab } from './write-tab';
@@ -85,7 +87,7 @@ export function buildAppraisal(
     }
     const name = tabName(month);
     const previousName = tabName(previousMonth(month));
-    const previous = isOwnTab(ss, previousName) ? { sheetName: previousName } : null;
+    const previous = previousTab(ss, previousName);
     const now = wallClock(new Date(), timeZone);
     const maxima = new Map(template.items.filter(isManual).map((i) => [i.manual, i.max]));
     // The guards run inside the plan step, after the tab was read and before anything is written.
@@ -128,12 +130,22 @@ export function buildAppraisal(
   });
 }
 
+/** Where the frozen rows end and the editable columns are in the tab as the manager left it. */
+function currentParts(anatomy: TabAnatomy): Pick<TabLayout, 'headerRow' | 'keyRow' | 'firstAgentRow' | 'agentColumn' | 'manualColumns' | 'remarkColumn'> {
+  const at = (key: string) => anatomy.columns.find((k) => k.key === key)?.column ?? 0;
+  const manualColumns = Object.fromEntries(anatomy.columns.filter((k) => k.key.startsWith('kk:manual:')).map((k) => [k.key.slice('kk:manual:'.length), k.column]));
+  return {
+    headerRow: anatomy.keyRow - 1, keyRow: anatomy.keyRow, firstAgentRow: anatomy.keyRow + 1,
+    agentColumn: at('kk:agent'), manualColumns, remarkColumn: at('kk:remark'),
+  };
+}
+
 function sameRanges(a: readonly string[], b: readonly string[]): boolean {
   const sortedB = [...b].sort();
   return a.length === b.length && [...a].sort().every((x, i) => x === sortedB[i]);
 }
 
-export function prepareTabForOwner(month: string): { sheetName: string } {
+export function prepareTabForOwner(month: string): { sheetName: string; manualIssues: ManualIssue[] } {
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActive();
     const name = tabName(month);
@@ -141,8 +153,12 @@ export function prepareTabForOwner(month: string): { sheetName: string } {
     if (!own) {
       throw new UserError({ zh: `还没有「${name}」，请先生成考核表。`, en: `There is no "${name}" yet; build the appraisal first.` });
     }
-    const layout = requireReadableTag(name, own.layout);
+    // The tab as it is now: its key row and manual columns may have moved since the build.
+    const grid = readGrid(own.sheet);
+    const anatomy = readAnatomy(grid);
+    const tagged = requireReadableTag(name, own.layout);
+    const layout = anatomy ? { ...tagged, ...currentParts(anatomy) } : tagged;
     prepareForOwner(own.sheet, layout, editableRangesOf(layout));
-    return { sheetName: name };
+    return { sheetName: name, manualIssues: tabManualIssues(grid, tagged) };
   });
 }

@@ -1,7 +1,7 @@
 /** The template diff (what a rebuild with another template changes) and the data coverage of a template. */
 import { describe, expect, test } from 'vitest';
 import {
-  PRESETS, coverageOf, diffTemplates, inputsFromRows, neededColumns, scoresAbove, templateHash, uncoveredItems, withoutItems, type Template,
+  PRESETS, coverageOf, diffTemplates, inputsFromRows, neededColumns, templateHash, uncoveredItems, withoutItems, type Template,
 } from '../../src/appraisal';
 
 const base: Template = {
@@ -62,10 +62,6 @@ describe('diffTemplates', () => {
     expect(diff.typedScores.map((m) => m.zh)).toEqual(['「工作态度」已填的 3 个分数（小美 9、阿杰 优秀、大白 7）将不再计入总分，保留在「已移出模板」列中']);
   });
 
-  test('scoresAbove lists the typed numbers a lower max puts out of range (text is not a number)', () => {
-    const typed = inputsFromRows([['小美', '工作态度', 58], ['阿杰', '工作态度', '12'], ['大白', '工作态度', 10], ['橙子', '工作态度', '9分']]);
-    expect(scoresAbove(typed, '工作态度', 10)).toEqual([{ agent: '小美', score: 58 }, { agent: '阿杰', score: 12 }]);
-  });
 });
 
 describe('coverage', () => {
