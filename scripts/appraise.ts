@@ -5,6 +5,7 @@
  */
 import { UserError } from '../src/i18n';
 import { CATALOGUE } from '../src/metrics/catalogue';
+import { issueMessages } from '../src/appraisal/manual-check';
 import { appraise, type AppraiseResult } from '../dev/local/appraise';
 
 const USAGE = `usage: npm run appraise -- --data FILE [FILE...] --template FILE|presale|aftersale|mixed|douyin|jd|pdd --month YYYY-MM [--manual FILE] [--json]
@@ -82,8 +83,14 @@ export function renderTable(r: AppraiseResult): string {
       : []),
     ...(r.noData.length ? [`无数据 no data: ${r.noData.join(', ')} 本月无数据、不计分，权重按比例分给其余各项 · not scored this month, their weight shared over the other items`] : []),
     ...r.warnings.map((w) => `注意 warning: ${w.zh} · ${w.en}`),
+    ...invalidLines(r),
     `服务调用 service calls: ${r.stats.serviceCalls}, ${r.stats.ms} ms`,
   ].map(escapeControls).join('\n');
+}
+
+/** Manual scores that do not count (their agent's total shows 待修正): one line per agent. */
+function invalidLines(r: AppraiseResult): string[] {
+  return issueMessages(r.manualIssues, true).map((m) => `待修正 fix: ${m.zh} · ${m.en}`);
 }
 
 async function main() {
@@ -94,9 +101,10 @@ async function main() {
   });
   if (args.json) {
     // stdout is the spec's object exactly; what the data made doubtful goes to stderr.
-    const { skipped: _skipped, warnings, noData, ...rest } = result;
+    const { skipped: _skipped, warnings, noData, manualIssues: _issues, ...rest } = result;
     const { byMethod: _byMethod, ...stats } = rest.stats;
     for (const w of warnings) console.error(escapeControls(`注意 warning: ${w.zh} · ${w.en}`));
+    for (const line of invalidLines(result)) console.error(escapeControls(line));
     if (noData.length) console.error(`无数据 no data: ${noData.join(', ')} 不计分，权重按比例分给其余各项 · not scored, weight shared over the other items`);
     console.log(JSON.stringify({ ...rest, stats }, null, 2));
   } else {

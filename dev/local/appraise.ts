@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { PRESETS, uncoveredItems, validateTemplate } from '../../src/appraisal';
+import { PRESETS, tabManualIssues, uncoveredItems, validateTemplate, type ManualIssue } from '../../src/appraisal';
 import { LABELS } from '../../src/appraisal/labels';
 import { TAB_TAG_KEY, type TabLayout } from '../../src/appraisal/plan-types';
 import { readKey } from '../../src/metrics/coerce';
@@ -60,6 +60,8 @@ export interface AppraiseResult {
   warnings: { zh: string; en: string }[];
   /** Metric items built as 无数据 (not scored, weight shared over the rest). */
   noData: string[];
+  /** Per agent, manual scores blank or not counting (text, outside 0 … max), read from the tab after --manual was typed. */
+  manualIssues: ManualIssue[];
   stats: { serviceCalls: number; ms: number; byMethod: Record<string, number> };
 }
 
@@ -133,7 +135,7 @@ export function layoutOf(rt: Runtime, sheetName: string): TabLayout {
 }
 
 /** The tab as a viewer sees it, per agent, keyed by the layout the build stored. */
-export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult, 'skipped' | 'warnings' | 'noData' | 'stats'> {
+export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult, 'skipped' | 'warnings' | 'noData' | 'stats' | 'manualIssues'> {
   const layout = layoutOf(rt, sheetName);
   const grid = rt.fake.book.values(sheetName) as unknown[][];
   const at = (r: number, c: number) => grid[r - 1]?.[c - 1] as number | string;
@@ -219,8 +221,9 @@ export async function appraise(opts: AppraiseOptions): Promise<AppraiseResult> {
     }
   }
   if (opts.book) saveBookFile(rt, opts.book);
+  const manualIssues = tabManualIssues(rt.fake.book.values(sheetName) as unknown[][], layoutOf(rt, sheetName));
   return {
-    ...readResults(rt, sheetName), skipped: reply.value.skipped, warnings: reply.value.warnings, noData: reply.value.noData,
+    ...readResults(rt, sheetName), skipped: reply.value.skipped, warnings: reply.value.warnings, noData: reply.value.noData, manualIssues,
     stats: { serviceCalls, ms: Math.round(ms), byMethod },
   };
 }

@@ -5,6 +5,7 @@
 import {
   aggregate, alignInputs, coverageOf, isManual, manualIssues, planTab, readAnatomy, recognise, tabManualIssues, type ExistingInputs, type ManualIssue, type TabAnatomy, type TabLayout,
 } from '../appraisal';
+import { duplicateHeaderWarnings } from '../appraisal/duplicate-headers';
 import { UserError } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
 import type { AnalyseReply, BuildReply } from './api';
@@ -48,8 +49,9 @@ export function defaultMonth(now: Date, timeZone: string): string {
 export function analyseData(sheetName: string, month: string, mapping?: Record<string, string | null>): AnalyseReply {
   const ss = SpreadsheetApp.getActive();
   const grid = readGrid(requireSheet(ss, sheetName));
-  const recognition = recognise(grid, mapping);
-  const result = aggregate(grid, recognition, { month, timeZone: timeZoneFor(ss, grid) });
+  const timeZone = timeZoneFor(ss, grid);
+  const recognition = recognise(grid, mapping, { timeZone });
+  const result = aggregate(grid, recognition, { month, timeZone });
   return {
     sheetName,
     headerRows: recognition.headerRows,
@@ -59,7 +61,7 @@ export function analyseData(sheetName: string, month: string, mapping?: Record<s
     skipped: result.skipped,
     availableMetrics: result.availableMetrics,
     coverage: coverageOf(result.availableMetrics, result.agents),
-    warnings: result.warnings,
+    warnings: [...duplicateHeaderWarnings(recognition.columns), ...result.warnings],
   };
 }
 
@@ -122,7 +124,7 @@ export function buildAppraisal(
       agents: data.agents.length,
       vanished: plan.layout.vanishedCount > 0 ? existing!.agents.filter((a) => !data.agents.some((d) => d.agent === a)) : [],
       skipped: data.skipped,
-      warnings: recorded ? data.warnings : [...data.warnings, TEMPLATE_NOT_RECORDED],
+      warnings: [...duplicateHeaderWarnings(recognition.columns), ...data.warnings, ...(recorded ? [] : [TEMPLATE_NOT_RECORDED])],
       rebuilt: own !== null,
       manualIssues: manualIssues(template, data.agents.map((a) => a.agent), alignInputs(existing, data.agents)),
       noData,
