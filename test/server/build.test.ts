@@ -235,7 +235,8 @@ describe('a prepared tab after the template changed', () => {
     changed.items = changed.items.map((item) => ('manual' in item ? { ...item, weight: 5 } : item));
     changed.items.push({ manual: '团队协作', weight: 5, max: 100 });
     rt.fake.calls.reset();
-    expect(build(rt, changed).ok).toBe(true);
+    // a different template is a confirmed choice (tab-guard.test.ts has the refusal)
+    expect(rt.ctx.kk_buildAppraisal!({ sheetName: '数据', month: MONTH, template: changed, confirmTemplateChange: true }).ok).toBe(true);
     const layout = layoutOf(rt, TAB);
     const letter = (c: number) => String.fromCharCode(64 + c);
     const [protection] = rt.fake.book.protections(TAB);

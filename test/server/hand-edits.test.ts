@@ -195,7 +195,8 @@ describe('the chart follows the table (issue #7 item 7)', () => {
     const changed = structuredClone(mixed);
     changed.items[0]!.weight -= 5;
     changed.items.push({ manual: '团队协作', weight: 5, max: 10 });
-    expect(build(rt, changed).ok).toBe(true);
+    // another template is a confirmed choice (the refusal: test/server/tab-guard.test.ts)
+    expect(rt.ctx.kk_buildAppraisal!({ sheetName: '数据', month: MONTH, template: changed, confirmTemplateChange: true }).ok).toBe(true);
     const layout = layoutOf(rt, TAB);
     const [chart] = rt.fake.book.charts(TAB);
     expect(chart!.ranges).toEqual([`A${layout.firstAgentRow}:B${layout.firstAgentRow + 4}`]);
