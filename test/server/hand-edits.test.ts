@@ -95,11 +95,11 @@ describe('hand edits survive a rebuild (issue #7 item 4)', () => {
     expect(names.length).toBe(5);
   });
 
-  test('the manager sorts the agents and keeps notes after 备注; new data in another order: notes stay beside their agent, the order stays', () => {
+  test('the manager sorts the agents and keeps notes after 备注 and the match keys; new data in another order: notes stay beside their agent, the order stays', () => {
     const rt = built();
     const typed = typeScores(rt);
     const layout = layoutOf(rt, TAB);
-    const notes = layout.remarkColumn + 1;
+    const notes = (layout.keyColumn ?? layout.remarkColumn) + 1;
     rt.fake.book.typeCell(TAB, layout.headerRow, notes, '我的备忘');
     for (const agent of typed.keys()) rt.fake.book.typeCell(TAB, rowOf(rt, agent), notes, `备忘${agent}`);
     const last = layout.firstAgentRow + 4;
