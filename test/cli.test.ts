@@ -39,7 +39,7 @@ describe('npm run appraise', () => {
     expect(result.stats.serviceCalls).toBeGreaterThan(0);
     // a first build's 30, plus getSpreadsheetTimeZone: the imported 日期 column holds real dates, whose
     // calendar day depends on the spreadsheet's time zone (build-appraisal.ts, timeZoneFor)
-    expect(result.stats.serviceCalls).toBeLessThanOrEqual(31); // a first build: see test/server/build.test.ts
+    expect(result.stats.serviceCalls).toBeLessThanOrEqual(31);
     expect(typeof result.stats.ms).toBe('number');
   });
 
