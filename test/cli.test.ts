@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { PRESETS } from '../src/appraisal';
 
 const run = (...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'scripts/appraise.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
@@ -38,7 +37,9 @@ describe('npm run appraise', () => {
     const mean = result.agents.reduce((s: number, a: { total: number }) => s + a.total, 0) / result.agents.length;
     expect(result.team.total).toBeCloseTo(mean, 2);
     expect(result.stats.serviceCalls).toBeGreaterThan(0);
-    expect(result.stats.serviceCalls).toBeLessThanOrEqual(31); // a first build: see test/server/build.test.ts
+    // a first build's 30, plus getSpreadsheetTimeZone: the imported 日期 column holds real dates, whose
+    // calendar day depends on the spreadsheet's time zone (build-appraisal.ts, timeZoneFor)
+    expect(result.stats.serviceCalls).toBeLessThanOrEqual(31);
     expect(typeof result.stats.ms).toBe('number');
   });
 
@@ -54,53 +55,12 @@ describe('npm run appraise', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kk-cli-'));
     const data = join(dir, 'bad.csv');
     writeFileSync(data, '客服,询单人数,询单->最终付款人数\r\n小美,100,abc\r\n阿杰,100,40\r\n');
-    // the file holds the inquiry columns only: presale's other items are built as 无数据 by the flag
-    const out = run('--data', data, '--template', 'presale', '--month', '2026-11', '--json', '--share-missing-weight');
+    const out = run('--data', data, '--template', 'presale', '--month', '2026-11', '--json');
     rmSync(dir, { recursive: true, force: true });
     expect(out.status, out.stderr).toBe(0);
     expect(out.stderr).toContain('「询单->最终付款人数」列有 1 个单元格无法读取为数字（第 2 行）');
     expect(Object.keys(JSON.parse(out.stdout))).toEqual(['sheet', 'agents', 'team', 'stats']);
   });
-
-  test('items without data are refused (stderr, exit 1) with their weights and the flags; --build-without builds them as 无数据, never a bare → 0', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kk-cli-'));
-    const data = join(dir, 'inquiries.csv');
-    writeFileSync(data, '客服,询单人数,询单->最终付款人数\r\n小美,100,40\r\n阿杰,0,0\r\n');
-    const refused = run('--data', data, '--template', 'presale', '--month', '2026-11');
-    // presale: PAYMENT_RATE 25, FIRST_RESPONSE_TIME 10, AVG_RESPONSE_TIME 10 have no column: 45 of the weight
-    expect(refused.status).toBe(1);
-    expect(refused.stdout).toBe('');
-    expect(refused.stderr).toContain('无法为 3 个考核项计分（共 45 的权重）');
-    expect(refused.stderr).toContain('「支付率」（权重 25）：数据中没有来源列');
-    expect(refused.stderr).toContain('--build-without');
-    const built = run('--data', data, '--template', 'presale', '--month', '2026-11', '--build-without', 'PAYMENT_RATE', 'FIRST_RESPONSE_TIME', 'AVG_RESPONSE_TIME');
-    rmSync(dir, { recursive: true, force: true });
-    expect(built.status, built.stderr).toBe(0);
-    expect(built.stdout).toContain('无数据 no data');
-    // 阿杰 has no inquiries: his conversion is blank, shown as such with the reason below the table
-    expect(built.stdout).toMatch(/空白 blank → 0/);
-    expect(built.stdout).toContain('空白 blank: 该客服本月此项无基数');
-    expect(built.stdout).not.toMatch(/(^|\s\s)→/m); // no cell starting with → (an empty value)
-  }, 120_000); // two runs of the command
-
-  test('--book keeps the tab between runs: another template is refused with the diff unless --accept-template-change', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kk-cli-'));
-    const book = join(dir, 'book.json');
-    const template = join(dir, 'mixed-2000.json');
-    writeFileSync(template, JSON.stringify({ ...PRESETS.mixed.template, bonusBase: 2000 }));
-    expect(run(...SAMPLE, '--book', book).status).toBe(0);
-    const refused = run('--data', 'samples/qianniu-2026-11.csv', '--template', template, '--month', '2026-11', '--book', book);
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('是用另一个模板生成的');
-    expect(refused.stderr).toContain('奖金基数 1000 → 2000');
-    expect(refused.stderr).toContain('--accept-template-change');
-    const accepted = run('--data', 'samples/qianniu-2026-11.csv', '--template', template, '--month', '2026-11', '--book', book, '--accept-template-change', '--json');
-    expect(accepted.status, accepted.stderr).toBe(0);
-    // every bonus is 2000 × the grade's coefficient now
-    for (const a of JSON.parse(accepted.stdout).agents) expect(a.bonus).toBe(2000 * a.coefficient);
-    expect(run('--data', 'samples/qianniu-2026-11.csv', '--template', template, '--month', '2026-11', '--book', book).status).toBe(0);
-    rmSync(dir, { recursive: true, force: true });
-  }, 240_000); // four runs of the command
 
   test('a bad month or a missing file fails with a message, not a stack trace', () => {
     const month = run('--data', 'samples/qianniu-2026-11.csv', '--template', 'mixed', '--month', '2026-13');
@@ -131,8 +91,7 @@ describe('the command line writes the data as the sidebar import does', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kk-cli-'));
     const data = join(dir, 'data.csv');
     writeFileSync(data, csv);
-    // the file holds the inquiry columns only: presale's other items are built as 无数据 by the flag
-    const out = run('--data', data, '--template', 'presale', '--month', '2026-11', '--share-missing-weight', ...extra);
+    const out = run('--data', data, '--template', 'presale', '--month', '2026-11', ...extra);
     rmSync(dir, { recursive: true, force: true });
     return out;
   }
