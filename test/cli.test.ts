@@ -55,7 +55,8 @@ describe('npm run appraise', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kk-cli-'));
     const data = join(dir, 'bad.csv');
     writeFileSync(data, '客服,询单人数,询单->最终付款人数\r\n小美,100,abc\r\n阿杰,100,40\r\n');
-    const out = run('--data', data, '--template', 'presale', '--month', '2026-11', '--json');
+    // Only two columns: the presale items without data are built as 无数据 explicitly (the build refuses otherwise).
+    const out = run('--data', data, '--template', 'presale', '--month', '2026-11', '--share-missing-weight', '--json');
     rmSync(dir, { recursive: true, force: true });
     expect(out.status, out.stderr).toBe(0);
     expect(out.stderr).toContain('「询单->最终付款人数」列有 1 个单元格无法读取为数字（第 2 行）');
@@ -91,7 +92,8 @@ describe('the command line writes the data as the sidebar import does', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kk-cli-'));
     const data = join(dir, 'data.csv');
     writeFileSync(data, csv);
-    const out = run('--data', data, '--template', 'presale', '--month', '2026-11', ...extra);
+    // Two or three columns: the presale items without data are built as 无数据 explicitly.
+    const out = run('--data', data, '--template', 'presale', '--month', '2026-11', '--share-missing-weight', ...extra);
     rmSync(dir, { recursive: true, force: true });
     return out;
   }
