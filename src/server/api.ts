@@ -28,6 +28,8 @@ export interface StateReply {
   savedTemplates: string[];
   /** The field names the column mapping may use, with labels. */
   fields: { id: string; zh: string; en: string }[];
+  /** What this document last built with (the sidebar starts from it). */
+  remembered?: { template: unknown; month: string | null };
 }
 
 export interface ColumnReport {
@@ -60,6 +62,33 @@ export interface AnalyseReply {
   /** The metrics that can be computed from the mapped columns. */
   availableMetrics: string[];
   warnings: Msg[];
+  /** The accounts as the data writes them (`旗舰店:小美`), for the person binding. */
+  accounts?: string[];
+  /** Columns that only loosely match a field: shown to confirm, not applied. */
+  suggestions?: HeaderSuggestionReport[];
+  /** The corrections in force: the ones sent, or those remembered for this kind of export. */
+  corrections?: Record<string, string | null>;
+}
+
+export interface HeaderSuggestionReport {
+  index: number;
+  header: string;
+  field: string;
+  reason: Msg;
+  /** The data tab, when a build names the suggestions of several. */
+  sheetName?: string;
+}
+
+/** One data tab of the month and the manager's corrections of its columns. */
+export interface SourceRequest {
+  sheetName: string;
+  mapping?: Record<string, string | null>;
+}
+
+export interface PersonBinding {
+  account: string;
+  person: string;
+  platform: string;
 }
 
 export interface ImportRequest {
@@ -78,6 +107,10 @@ export interface BuildRequest {
   month: string;
   template: unknown;
   mapping?: Record<string, string | null>;
+  /** Several data tabs for the month (each with its corrections); replaces sheetName / mapping. */
+  sources?: SourceRequest[];
+  /** Merge accounts into people with the 人员对照 tab. */
+  people?: boolean;
 }
 
 export interface BuildReply {
@@ -88,6 +121,8 @@ export interface BuildReply {
   /** What the data made doubtful (unreadable cells, a part above its whole …), named by column and row. */
   warnings: Msg[];
   rebuilt: boolean;
+  /** Columns that only loosely match a field, not applied. */
+  suggestions?: HeaderSuggestionReport[];
 }
 
 export interface TemplateSaveRequest {
@@ -107,10 +142,13 @@ export interface ServerApi {
   kk_deleteTemplate(req: { name: string }): Reply<{ savedTemplates: string[] }>;
   kk_selectSheet(req: { name: string }): Reply<{ name: string }>;
   kk_setLocale(req: { locale: Locale }): Reply<{ locale: Locale }>;
+  kk_proposePeople(req: { sources: SourceRequest[] }): Reply<{ bindings: PersonBinding[]; saved: boolean }>;
+  kk_savePeople(req: { bindings: PersonBinding[] }): Reply<{ sheetName: string; rows: number }>;
 }
 
 export type ServerFunctionName = keyof ServerApi;
 export const SERVER_FUNCTIONS: readonly ServerFunctionName[] = [
   'kk_getState', 'kk_analyseData', 'kk_importRows', 'kk_validateTemplate', 'kk_buildAppraisal',
   'kk_prepareForOwner', 'kk_saveTemplate', 'kk_loadTemplate', 'kk_deleteTemplate', 'kk_selectSheet', 'kk_setLocale',
+  'kk_proposePeople', 'kk_savePeople',
 ];

@@ -3,9 +3,12 @@
  * write, under the document lock. Nothing is written unless the template and data are good.
  */
 import { aggregate, planTab, readExisting, recognise } from '../appraisal';
+import { aggregateSources } from '../appraisal/stack';
 import { UserError } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
-import type { AnalyseReply, BuildReply } from './api';
+import type { AnalyseReply, BuildReply, SourceRequest } from './api';
+import { correctionsFor, rememberChoice, rememberCorrections } from './memory';
+import { readPeople, readSources, suggestionsOf } from './sources';
 import { editableRangesOf, ownProtection, setEditable, prepareForOwner } from './owner';
 import { findOwnTab, isOwnTab, readGrid, requireSheet, writePlan } from './sheet-io';
 import { requireTemplate } from './validate';
@@ -55,12 +58,23 @@ export function withDocumentLock<T>(fn: () => T): T {
   }
 }
 
+/**
+ * The sidebar's analysis of one data tab. Without corrections the ones remembered for this kind
+ * of export apply; corrections sent are remembered for the next time.
+ */
 export function analyseData(sheetName: string, month: string, mapping?: Record<string, string | null>): AnalyseReply {
   const ss = SpreadsheetApp.getActive();
   const grid = readGrid(requireSheet(ss, sheetName));
-  const recognition = recognise(grid, mapping);
+  const guessed = recognise(grid);
+  const corrections = mapping ?? correctionsFor(guessed.columns);
+  if (mapping) rememberCorrections(guessed.columns, mapping);
+  const recognition = corrections ? recognise(grid, corrections) : guessed;
   const result = aggregate(grid, recognition, { month, timeZone: timeZoneFor(ss, grid) });
+  const accounts = [...new Set(recognition.mapping.agent === undefined ? [] : grid.slice(recognition.headerRows).map((row) => String(row[recognition.mapping.agent!] ?? '').trim()).filter(Boolean))];
   return {
+    accounts,
+    ...(recognition.suggestions ? { suggestions: recognition.suggestions } : {}),
+    ...(corrections ? { corrections } : {}),
     sheetName,
     headerRows: recognition.headerRows,
     columns: recognition.columns,
@@ -72,14 +86,24 @@ export function analyseData(sheetName: string, month: string, mapping?: Record<s
   };
 }
 
-export function buildAppraisal(sheetName: string, month: string, rawTemplate: unknown, mapping?: Record<string, string | null>): BuildReply {
+export interface BuildOptions {
+  /** The month's data tabs (one or several), each with its corrections. */
+  sources: SourceRequest[];
+  /** Merge accounts into people with the 人员对照 tab. */
+  people?: boolean;
+}
+
+export function buildAppraisal(month: string, rawTemplate: unknown, options: BuildOptions): BuildReply {
   const template = requireTemplate(rawTemplate);
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActive();
-    const grid = readGrid(requireSheet(ss, sheetName));
-    const recognition = recognise(grid, mapping);
-    const timeZone = timeZoneFor(ss, grid);
-    const data = aggregate(grid, recognition, { month, timeZone });
+    const sources = readSources(ss, options.sources);
+    const sheetName = sources.map((s) => s.name).join('」「');
+    const people = options.people ? readPeople(ss) : null;
+    const timeZone = timeZoneFor(ss, sources.flatMap((s) => s.grid as unknown[][]));
+    const metrics = template.items.flatMap((i) => ('metric' in i ? [i.metric] : []));
+    const data = aggregateSources(sources, { month, timeZone, bindings: people?.bindings, metrics });
+    if (people) data.warnings.unshift(...people.warnings);
     if (data.agents.length === 0) {
       throw new UserError({
         zh: `「${sheetName}」中没有 ${month} 的客服数据（跳过 ${data.skipped.length} 行）。请检查月份和列映射，未写入任何内容。`,
@@ -100,6 +124,7 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
       const protection = ownProtection(sheet);
       if (protection) setEditable(sheet, protection, plan.editableRanges);
     }
+    rememberChoice(template, month);
     return {
       sheetName: name,
       agents: data.agents.length,
@@ -107,6 +132,7 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
       skipped: data.skipped,
       warnings: data.warnings,
       rebuilt: own !== null,
+      ...(suggestionsOf(sources).length ? { suggestions: suggestionsOf(sources) } : {}),
     };
   });
 }

@@ -9,9 +9,12 @@ import { APPRAISAL_METRICS } from '../metrics/catalogue';
 import { neutralise } from '../appraisal/neutralise';
 import type { Reply, ServerApi, StateReply } from './api';
 import { analyseData, buildAppraisal, defaultMonth, prepareTabForOwner } from './build-appraisal';
+import { recall } from './memory';
+import { proposePeople, savePeople } from './sources';
 import { deleteTemplate, listTemplates, loadTemplate, saveLocale, savedLocale, saveTemplate } from './store';
 import {
-  optionalMapping, requireFileName, requireLocale, requireMonth, requireObject, requireRows, requireSheetName, requireTemplate, requireTemplateName,
+  optionalMapping, requireBindings, requireFileName, requireLocale, requireMonth, requireObject, requireRows, requireSheetName, requireSources,
+  requireTemplate, requireTemplateName,
 } from './validate';
 
 const FIELD_IDS = new Set(FIELDS.map((f) => f.id));
@@ -54,6 +57,7 @@ export const api: ServerApi = {
         presets: Object.values(PRESETS).map((p) => ({ id: p.id, name: p.name, template: p.template })),
         savedTemplates: listTemplates(),
         fields: FIELDS.map((f) => ({ id: f.id, zh: f.zh, en: f.en })),
+        remembered: recall(),
       };
     }),
 
@@ -92,7 +96,11 @@ export const api: ServerApi = {
   kk_buildAppraisal: (req) =>
     reply(() => {
       const r = requireObject(req, 'request');
-      return buildAppraisal(requireSheetName(r.sheetName), requireMonth(r.month), r.template, optionalMapping(r.mapping, FIELD_IDS));
+      const sources = r.sources === undefined
+        ? [{ sheetName: requireSheetName(r.sheetName), mapping: optionalMapping(r.mapping, FIELD_IDS) }]
+        : requireSources(r.sources, FIELD_IDS);
+      const month = requireMonth(r.month);
+      return buildAppraisal(month, r.template, { sources, people: r.people === true });
     }),
 
   kk_prepareForOwner: (req) => reply(() => prepareTabForOwner(requireMonth(requireObject(req, 'request').month))),
@@ -117,6 +125,10 @@ export const api: ServerApi = {
       sheet.activate();
       return { name };
     }),
+
+  kk_proposePeople: (req) => reply(() => proposePeople(SpreadsheetApp.getActive(), requireSources(requireObject(req, 'request').sources, FIELD_IDS))),
+
+  kk_savePeople: (req) => reply(() => savePeople(SpreadsheetApp.getActive(), requireBindings(requireObject(req, 'request').bindings))),
 
   kk_setLocale: (req) =>
     reply(() => {
