@@ -6,10 +6,10 @@
 import { CATALOGUE } from '../src/metrics/catalogue';
 import { appraise, type AppraiseResult } from '../dev/local/appraise';
 
-const USAGE = `usage: npm run appraise -- --data FILE [FILE...] --template FILE|presale|aftersale|mixed|douyin|jd|pdd --month YYYY-MM [--manual FILE] [--json]`;
+const USAGE = `usage: npm run appraise -- --data FILE [FILE...] --template FILE|presale|aftersale|mixed|douyin|jd|pdd --month YYYY-MM [--manual FILE] [--people FILE] [--json]`;
 
 export function parseArgs(argv: readonly string[]) {
-  const out = { data: [] as string[], template: '', month: '', manual: undefined as string | undefined, json: false };
+  const out = { data: [] as string[], template: '', month: '', manual: undefined as string | undefined, people: undefined as string | undefined, json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') out.json = true;
@@ -17,6 +17,7 @@ export function parseArgs(argv: readonly string[]) {
     else if (a === '--template') out.template = argv[++i] ?? '';
     else if (a === '--month') out.month = argv[++i] ?? '';
     else if (a === '--manual') out.manual = argv[++i];
+    else if (a === '--people') out.people = argv[++i];
     else throw new Error(`unknown argument ${a}\n${USAGE}`);
   }
   if (!out.data.length || !out.template || !/^\d{4}-(0[1-9]|1[0-2])$/.test(out.month)) throw new Error(USAGE);
@@ -63,10 +64,14 @@ export function renderTable(r: AppraiseResult): string {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const result = await appraise({ data: args.data, template: args.template, month: args.month, manual: args.manual });
+  const result = await appraise({ data: args.data, template: args.template, month: args.month, manual: args.manual, people: args.people });
+  // A loose header match is never applied: the manager confirms it with a template or mapping of their own.
+  for (const s of result.suggestions) {
+    console.error(`未使用的相近列 unconfirmed column: ${s.sheetName ? `${s.sheetName} · ` : ''}「${s.header}」→ ${s.field}: ${s.reason.zh} · ${s.reason.en}`);
+  }
   if (args.json) {
     // stdout is the spec's object exactly; what the data made doubtful goes to stderr.
-    const { skipped: _skipped, warnings, ...rest } = result;
+    const { skipped: _skipped, warnings, suggestions: _suggestions, ...rest } = result;
     const { byMethod: _byMethod, ...stats } = rest.stats;
     for (const w of warnings) console.error(`注意 warning: ${w.zh} · ${w.en}`);
     console.log(JSON.stringify({ ...rest, stats }, null, 2));

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PRESETS } from '../../src/appraisal';
+import { PEOPLE_TAB } from '../../src/appraisal/people';
 import { TAB_TAG_KEY, type TabLayout } from '../../src/appraisal/plan-types';
 import { firstNonEmpty, readTableFile } from '../../src/files';
 import { createFakeGas, loadGasProject } from '../gas';
@@ -15,6 +16,8 @@ export interface AppraiseOptions {
   template: string;
   month: string;
   manual?: string;
+  /** A person binding file: account, person[, platform]. */
+  people?: string;
   distDir?: string;
   /** Extra in-memory spreadsheet setup before the build (tests: previous months, foreign tabs). */
   timeZone?: string;
@@ -40,40 +43,36 @@ export interface AppraiseResult {
   team: { total: number | string; median?: number | string };
   skipped: { row: number; reason: { zh: string; en: string } }[];
   warnings: { zh: string; en: string }[];
+  /** Columns that only loosely match a field: listed, never applied. */
+  suggestions: { sheetName?: string; header: string; field: string; reason: { zh: string; en: string } }[];
   stats: { serviceCalls: number; ms: number; byMethod: Record<string, number> };
 }
 
 export const DATA_TAB = '数据';
 
-/** Stacks the tables of several files under the union of their header names (first row of each). */
-export function stackTables(tables: string[][][]): string[][] {
-  if (tables.length === 1) return tables[0]!;
-  const header: string[] = [];
-  for (const t of tables) for (const h of t[0] ?? []) if (h.trim() && !header.includes(h)) header.push(h);
-  const rows: string[][] = [header];
-  for (const t of tables) {
-    const index = (t[0] ?? []).map((h) => header.indexOf(h));
-    for (const row of t.slice(1)) {
-      const out = new Array<string>(header.length).fill('');
-      row.forEach((c, i) => {
-        const j = index[i];
-        if (j !== undefined && j >= 0) out[j] = c;
-      });
-      rows.push(out);
-    }
-  }
-  return rows;
-}
-
-export async function readDataFiles(paths: readonly string[]): Promise<string[][]> {
-  const tables: string[][][] = [];
+/**
+ * The export files, one data tab each: a single file is the tab `数据`; several are named after
+ * their files (`数据 feige-2026-11`) and the build reads them as one month (Σ/Σ per person).
+ */
+export async function readDataFiles(paths: readonly string[]): Promise<{ name: string; rows: string[][] }[]> {
+  const tables: { name: string; rows: string[][] }[] = [];
   for (const p of paths) {
     if (!existsSync(p)) throw new Error(`--data: 找不到文件 ${p} · no such file: ${p}`);
     const grid = firstNonEmpty(await readTableFile(basename(p), new Uint8Array(readFileSync(p))));
     if (!grid) throw new Error(`${p}: no rows`);
-    tables.push(grid.rows);
+    const name = paths.length === 1 ? DATA_TAB : `${DATA_TAB} ${basename(p).replace(/\.[^.]+$/, '')}`.slice(0, 100);
+    if (tables.some((t) => t.name === name)) throw new Error(`--data: ${p} 重复 · given twice`);
+    tables.push({ name, rows: grid.rows });
   }
-  return stackTables(tables);
+  return tables;
+}
+
+/** The person binding file (account, person[, platform]) as rows for the 人员对照 tab. */
+export async function readPeopleFile(path: string): Promise<string[][]> {
+  if (!existsSync(path)) throw new Error(`--people: 找不到文件 ${path} · no such file: ${path}`);
+  const grid = firstNonEmpty(await readTableFile(basename(path), new Uint8Array(readFileSync(path))));
+  if (!grid) throw new Error(`--people ${path}: 没有内容 · no rows`);
+  return grid.rows;
 }
 
 export function readTemplate(spec: string): unknown {
@@ -112,7 +111,7 @@ export function layoutOf(rt: Runtime, sheetName: string): TabLayout {
 }
 
 /** The tab as a viewer sees it, per agent, keyed by the layout the build stored. */
-export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult, 'skipped' | 'warnings' | 'stats'> {
+export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult, 'skipped' | 'warnings' | 'suggestions' | 'stats'> {
   const layout = layoutOf(rt, sheetName);
   const grid = rt.fake.book.values(sheetName) as unknown[][];
   const at = (r: number, c: number) => grid[r - 1]?.[c - 1] as number | string;
@@ -141,13 +140,18 @@ export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult
 }
 
 export async function appraise(opts: AppraiseOptions): Promise<AppraiseResult> {
-  const rows = await readDataFiles(opts.data);
+  const tables = await readDataFiles(opts.data);
   const template = readTemplate(opts.template);
+  const people = opts.people ? await readPeopleFile(opts.people) : null;
   const rt = startRuntime({ distDir: opts.distDir, timeZone: opts.timeZone });
-  rt.fake.book.addSheet(DATA_TAB, rows);
+  for (const t of tables) rt.fake.book.addSheet(t.name, t.rows);
+  if (people) rt.fake.book.addSheet(PEOPLE_TAB, people);
   rt.fake.calls.reset();
   const t0 = performance.now();
-  const reply = rt.ctx.kk_buildAppraisal({ sheetName: DATA_TAB, month: opts.month, template });
+  const request = tables.length === 1 && !people
+    ? { sheetName: DATA_TAB, month: opts.month, template }
+    : { sheetName: tables[0]!.name, sources: tables.map((t) => ({ sheetName: t.name })), people: people !== null, month: opts.month, template };
+  const reply = rt.ctx.kk_buildAppraisal(request);
   const ms = performance.now() - t0;
   const serviceCalls = rt.fake.calls.spreadsheet;
   const byMethod = rt.fake.calls.byMethod();
@@ -167,5 +171,5 @@ export async function appraise(opts: AppraiseOptions): Promise<AppraiseResult> {
       rt.fake.book.typeCell(sheetName, row, col, m.score);
     }
   }
-  return { ...readResults(rt, sheetName), skipped: reply.value.skipped, warnings: reply.value.warnings, stats: { serviceCalls, ms: Math.round(ms), byMethod } };
+  return { ...readResults(rt, sheetName), skipped: reply.value.skipped, warnings: reply.value.warnings, suggestions: reply.value.suggestions ?? [], stats: { serviceCalls, ms: Math.round(ms), byMethod } };
 }

@@ -17,7 +17,7 @@ import type { Unit } from '../metrics/types';
 import { a1, a1Range, columnLetter, quoteSheetName } from './a1';
 import { monthDays } from './aggregate';
 import { scoreFormula, type ParamCells } from './formulas';
-import { LABELS, METHOD_LABELS, NOTES, manualNote, sourcesNote } from './labels';
+import { LABELS, METHOD_LABELS, NOTES, accountsNote, manualNote, sourcesNote } from './labels';
 import { own, type ExistingInputs, type ManualValue } from './manual-inputs';
 import { neutralise } from './neutralise';
 import { TAB_TAG_KEY, type PlanValue, type TabLayout, type TabPlan } from './plan-types';
@@ -27,6 +27,8 @@ export interface PlanAgent {
   agent: string;
   values: Record<string, number | ''>;
   sources?: Record<string, string[]>;
+  /** Accounts a person binding merged into this row (noted on the name). */
+  accounts?: string[];
 }
 
 export interface PlanInput {
@@ -300,7 +302,7 @@ export function planTab(input: PlanInput): TabPlan {
   current.forEach((agent, i) => {
     const row = g.firstAgentRow + i;
     const at = (column: number) => a1(row, column);
-    canvas.text(row, TABLE.agent, agent.agent);
+    canvas.text(row, TABLE.agent, agent.agent, agent.accounts && agent.accounts.length > 1 ? { note: accountsNote(agent.accounts) } : {});
     metricItems.forEach((item) => {
       const value = metricValue(agent.values, item.metric);
       canvas.set(row, valueColumns[item.metric]!, value === '' ? null : value, { format: unitFormat(item.metric) });
