@@ -1,7 +1,7 @@
 /**
  * `npm run appraise -- --data FILE... --template FILE|preset --month YYYY-MM [--manual FILE] [--json]`
  * Runs the add-on's own server code against the in-memory spreadsheet and prints the tab as a
- * viewer sees it (../shared/spec/appraisal.md, "Local command").
+ * viewer sees it (docs/guide.md, 命令行).
  */
 import { CATALOGUE } from '../src/metrics/catalogue';
 import { appraise, type AppraiseResult } from '../dev/local/appraise';

@@ -2,7 +2,7 @@
  * The formula engine behind the in-memory spreadsheet: HyperFormula 3.5 under its GPL v3 licence key, which is
  * fine here because nothing under `dev/` ships with the add-on.
  */
-import { HyperFormula } from 'hyperformula';
+import { HyperFormula, type FunctionPluginDefinition } from 'hyperformula';
 
 /** Sheets' own ceiling is 10 million cells per spreadsheet; rows alone never exceed it. */
 export const MAX_ROWS = 10_000_000;
@@ -19,8 +19,10 @@ export function dateFormatsFor(locale: string): string[] {
   return /^en[_-]US$/i.test(locale) || /^en$/i.test(locale) ? [...iso, 'MM/DD/YYYY'] : [...iso, 'DD/MM/YYYY'];
 }
 
-export function createEngine(locale: string): HyperFormula {
+/** `plugins`: extra functions for this engine only (the add-on's custom functions in the playground). */
+export function createEngine(locale: string, plugins: readonly FunctionPluginDefinition[] = []): HyperFormula {
   return HyperFormula.buildEmpty({
+    ...(plugins.length ? { functionPlugins: [...HyperFormula.getAllFunctionPlugins(), ...plugins] } : {}),
     licenseKey: 'gpl-v3',
     maxRows: MAX_ROWS,
     maxColumns: MAX_COLUMNS,

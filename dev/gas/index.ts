@@ -3,6 +3,7 @@
  * and the playground. `createFakeGas()` gives the globals to put into a vm context, the call counts, and
  * test-side access to the spreadsheet; `loadGasProject()` runs `dist/` in such a context.
  */
+import type { FunctionPluginDefinition } from 'hyperformula';
 import { FakeBook } from './book';
 import { FakeCharts } from './chart';
 import { CallCounter, type Calls } from './counter';
@@ -16,6 +17,7 @@ import { FakeScriptApp, FakeSession } from './session';
 import { FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
 
 export { callInContext, loadGasProject, makeContextDate } from './load';
+export { customFunctionPlugin, type CustomFunctionBinding } from './custom-functions';
 export type { Calls, Service } from './counter';
 export type { CellInput, ChartView, FakeBook, FormatsView, LockStateView, ProtectionView } from './book';
 export type { LogEntry } from './logging';
@@ -34,6 +36,8 @@ export interface FakeGasOptions {
   html?: Record<string, string>;
   /** The spreadsheet's name; default `客服绩效`. */
   name?: string;
+  /** Extra HyperFormula function plugins for this spreadsheet's engine (see `custom-functions.ts`). */
+  functionPlugins?: readonly FunctionPluginDefinition[];
   /** Also print what the script logs (it is always kept in `book.logs`). */
   echoLogs?: boolean;
 }
@@ -65,6 +69,7 @@ export function createFakeGas(options: FakeGasOptions = {}): FakeGas {
     locale: options.locale ?? 'zh_CN',
     name: options.name ?? '客服绩效',
     id: 'fake-spreadsheet-id',
+    functionPlugins: options.functionPlugins,
   });
   const properties = { document: new PropertyStore(), user: new PropertyStore() };
   const lockState = new DocumentLockState();

@@ -1,6 +1,6 @@
 /**
  * The playground page's script: the in-memory spreadsheet as tabs of HTML tables (text only,
- * via `textContent`), cells of the appraisal tabs editable like Sheets (click, type, Enter),
+ * via `textContent`), cells editable like Sheets (click, type, Enter),
  * refreshed whenever the sidebar's iframe reports a server call.
  */
 import type { BookView, SheetView, TypedCell } from './view';

@@ -13,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { parseCsv } from '../../src/files/csv';
 import { decodeText } from '../../src/files/decode';
 import { SERVER_FUNCTIONS, type ServerFunctionName } from '../../src/server/api';
-import { callInContext, createFakeGas, loadGasProject, type FakeGas } from '../gas';
+import { CATALOGUE } from '../../src/metrics/catalogue';
+import { callInContext, createFakeGas, customFunctionPlugin, loadGasProject, type CustomFunctionBinding, type FakeGas } from '../gas';
+import { typeExamples } from './examples';
 import type { BookView, SheetView, TypedCell } from './view';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -24,8 +26,6 @@ export const SAMPLE = join(ROOT, 'samples/qianniu-2026-11.csv');
 export const SAMPLE_TAB = '数据';
 /** Requests larger than this are refused (an import of a big export is a few MB of JSON). */
 const MAX_BODY = 32 * 1024 * 1024;
-/** Tabs the manager types into: the appraisal tabs the add-on builds. */
-const EDITABLE_TAB = /^考核 /;
 
 export interface PlaygroundOptions {
   /** 0 picks a free port. */
@@ -49,8 +49,14 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
   const distDir = resolve(ROOT, opts.distDir ?? 'dist');
   const sidebarFile = join(distDir, 'sidebar.html');
   if (!existsSync(sidebarFile)) throw new Error(`${sidebarFile} is missing: run \`npm run build\` first.`);
-  const fake = createFakeGas({ timeZone: 'Asia/Shanghai', locale: 'zh_CN', userLocale: 'zh_CN', html: { sidebar: readFileSync(sidebarFile, 'utf8') } });
+  // The grid evaluates the catalogue's functions through the bundle, as Sheets runs the pushed stubs.
+  const binding: CustomFunctionBinding = { context: null, timeZone: 'Asia/Shanghai' };
+  const fake = createFakeGas({
+    timeZone: binding.timeZone, locale: 'zh_CN', userLocale: 'zh_CN', html: { sidebar: readFileSync(sidebarFile, 'utf8') },
+    functionPlugins: [customFunctionPlugin(CATALOGUE, binding)],
+  });
   const ctx = loadGasProject(distDir, fake.globals);
+  binding.context = ctx;
   const sample = opts.sample === undefined ? SAMPLE : opts.sample;
   if (sample) loadSample(fake, sample);
 
@@ -102,6 +108,7 @@ function loadSample(fake: FakeGas, file: string): void {
   }
   const rows = parseCsv(decodeText(new Uint8Array(readFileSync(file))));
   fake.book.addSheet(SAMPLE_TAB, rows);
+  typeExamples(fake, SAMPLE_TAB);
 }
 
 /** Every tab as a viewer sees it (evaluated values under their number formats) plus the formatting the grid shows. */
@@ -117,7 +124,8 @@ export function bookView(fake: FakeGas): BookView {
       bold: values.map((row, r) => row.map((_, c) => formats.fontWeights[r]?.[c] === 'bold')),
       backgrounds: values.map((row, r) => row.map((_, c) => cssColour(formats.backgrounds[r]?.[c]))),
       notes: values.map((row, r) => row.map((_, c) => formats.notes[r]?.[c] ?? '')),
-      editable: EDITABLE_TAB.test(name),
+      // every tab, as in Sheets: manual scores, the 绩效单's agent picker, formulas typed into the data tab
+      editable: true,
     };
   });
   const active = fake.globals.SpreadsheetApp.getActive().getActiveSheet().getName();

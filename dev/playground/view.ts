@@ -8,7 +8,7 @@ export interface SheetView {
   bold: boolean[][];
   backgrounds: (string | null)[][];
   notes: string[][];
-  /** Whether cells can be typed into (the appraisal tabs, where the manager enters manual scores). */
+  /** Whether cells can be typed into (every tab, as in Sheets). */
   editable: boolean;
 }
 

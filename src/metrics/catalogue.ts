@@ -2,7 +2,7 @@
  * The catalogue: one entry per sheet function. The single source of truth for the
  * generated Apps Script stubs and their autocomplete JSDoc, the README's function
  * reference, the sidebar's metric lists and the appraisal's metric columns.
- * Names and argument order are the public contract of ../shared/spec/functions.md.
+ * Names and argument order are the public contract of docs/functions.md.
  */
 import type { ArgSpec, CatalogueEntry, InputKind } from './types';
 
@@ -236,12 +236,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   },
   {
     id: 'WEIGHTED_SCORE', name: { zh: '加权总分', en: 'Weighted score' },
-    summary: { zh: '加权总分：Σ 得分×权重 ÷ Σ 权重，每行一个结果', en: 'Weighted score: Σ score×weight ÷ Σ weight, one result per row' },
+    summary: { zh: '加权总分：Σ 得分×权重 ÷ Σ 权重，每行（竖排模板每列）一个结果', en: 'Weighted score: Σ score×weight ÷ Σ weight, one result per row (per column for a vertical template)' },
     definition: { zh: 'Σ 得分×权重 ÷ Σ 权重', en: 'Σ score × weight ÷ Σ weight' },
     kind: 'score', unit: 'score', direction: null, appraisal: false,
     args: [
-      arg('scores', 'number', '得分：一行，或每个客服一行', 'scores: one row, or one row per agent'),
-      arg('weights', 'number', '权重：与得分同宽的一行', 'weights: one row as wide as the scores'),
+      arg('scores', 'number', '得分：一行，或每个客服一行；竖排模板为每个客服一列', 'scores: one row, or one row per agent; one column per agent for a vertical template'),
+      arg('weights', 'number', '权重：与得分同宽的一行（所有行共用）；或与得分形状相同（每行各自的权重）；或与得分同高的一列（竖排模板）', 'weights: one row as wide as the scores (shared by every row); or the same shape as the scores (each row its own weights); or one column as tall as the scores (vertical template)'),
     ],
   },
   {

@@ -9,7 +9,7 @@ import { commonShape, map2, normaliseArg } from './broadcast';
 import { catalogueEntry } from './catalogue';
 import { readerFor, type NumericKind } from './coerce';
 import { countInWindow, meanInWindow, rateInWindow } from './window';
-import { NUM_ERROR } from './types';
+import { NUM_ERROR, finiteCell } from './types';
 import type { ArgSpec, CallContext, CatalogueEntry, Coerced, Out, OutCell } from './types';
 
 /** One output cell from a coerced numerator and denominator. */
@@ -38,7 +38,8 @@ export const quotientCell: CellRule = (numerator, denominator) => {
   if (typeof numerator === 'string') return numerator;
   if (typeof denominator === 'string') return denominator;
   if (!denominator) return '';
-  return (numerator ?? 0) / denominator;
+  // A huge numerator over a tiny denominator (1e308 ÷ 1e-308) overflows: #NUM!, never Infinity.
+  return finiteCell((numerator ?? 0) / denominator);
 };
 
 /** The catalogue entry of a function this module implements (a missing one is a programming error). */

@@ -1,5 +1,5 @@
 /**
- * The five scoring methods of ../shared/spec/appraisal.md, as pure scalar functions.
+ * The five scoring methods of the appraisal (docs/guide.md, 计分方法), as pure scalar functions.
  * KPI_SCORE (sheet function) and the appraisal's pure computation both call these;
  * the appraisal tab writes the same arithmetic as built-in Sheets formulas.
  */

@@ -2,7 +2,7 @@
  * "Build appraisal for YYYY-MM": one batched read of the data tab, the pure plan, one batched
  * write, under the document lock. Nothing is written unless the template and data are good.
  */
-import { aggregate, planTab, readExisting, recognise } from '../appraisal';
+import { aggregate, alignInputs, planTab, readExisting, recognise } from '../appraisal';
 import { aggregateSources } from '../appraisal/stack';
 import { UserError } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
@@ -112,7 +112,7 @@ export function buildAppraisal(month: string, rawTemplate: unknown, options: Bui
     }
     const name = tabName(month);
     const own = findOwnTab(ss, name, { readLayout: true });
-    const existing = own && own.layout ? readExisting(readGrid(own.sheet), own.layout) : null;
+    const existing = own && own.layout ? alignInputs(readExisting(readGrid(own.sheet), own.layout), data.agents) : null;
     const previousName = tabName(previousMonth(month));
     const previous = isOwnTab(ss, previousName) ? { sheetName: previousName } : null;
     const plan = planTab({ month, template, agents: data.agents, existing, previous, now: wallClock(new Date(), timeZone) });

@@ -7,7 +7,7 @@ import { recognise, type MappingOverrides } from '../appraisal';
 import { type Source } from '../appraisal/stack';
 import { bindingRows, PEOPLE_TAB, proposeBindings, readBindings, type Binding, type BindingTable } from '../appraisal/people';
 import { neutralise } from '../appraisal/neutralise';
-import { readKey } from '../metrics/coerce';
+import { keyText } from '../metrics/coerce';
 import { readGrid, requireSheet } from './sheet-io';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -37,7 +37,7 @@ function accountsOf(source: Source): string[] {
   if (column === undefined) return [];
   const seen = new Set<string>();
   for (let r = source.recognition.headerRows; r < source.grid.length; r++) {
-    const account = readKey(source.grid[r]?.[column]);
+    const account = keyText(source.grid[r]?.[column]);
     if (account) seen.add(account);
   }
   return [...seen];

@@ -4,26 +4,21 @@
  * with a button that opens the new tab, and "prepare for the owner".
  */
 import type { BuildReply } from '../server/api';
-import type { App } from './app';
+import type { BuildActions } from './build-actions';
+import { appraisalTabName, STEPS, type StepName, type StepStatus } from './build-steps';
 import { h } from './dom';
 import { renderNotice } from './notice-view';
 import type { StringKey } from './strings';
-
-export type StepName = 'analyse' | 'validate' | 'build';
-export type StepStatus = 'pending' | 'running' | 'done' | 'failed';
-export const STEPS: readonly StepName[] = ['analyse', 'validate', 'build'];
+import type { SectionView } from './view';
 
 const STEP_LABELS: Record<StepName, StringKey> = { analyse: 'stepAnalyse', validate: 'stepValidate', build: 'stepBuild' };
 const STATUS_LABELS: Record<StepStatus, StringKey> = { pending: 'stepPending', running: 'stepRunning', done: 'stepDone', failed: 'stepFailed' };
 
-/** The name the server gives the month's tab (appraisal.md: `考核 2026-11`). */
-export const appraisalTabName = (month: string) => `考核 ${month}`;
-
-export function renderBuildSection(app: App): HTMLElement {
+export function renderBuildSection(app: SectionView, actions: BuildActions): HTMLElement {
   const s = app.state;
   const button = h('button', {
     type: 'button', id: 'build', className: 'primary',
-    on: { click: () => void app.build() },
+    on: { click: () => void actions.build() },
   });
   const blocker = h('p', { id: 'build-blocker', className: 'blocker', attrs: { 'aria-live': 'polite' } });
   button.setAttribute('aria-describedby', blocker.id);
@@ -31,7 +26,7 @@ export function renderBuildSection(app: App): HTMLElement {
   app.setLive('build', () => {
     const exists = s.server.sheets.includes(appraisalTabName(s.month));
     button.textContent = app.t(exists ? 'rebuild' : 'build', { month: s.month });
-    const reason = app.state.busy ? null : app.buildBlocker();
+    const reason = app.state.busy ? null : actions.buildBlocker();
     button.disabled = s.busy || reason !== null;
     blocker.textContent = reason ? app.text(reason) : '';
   });
@@ -42,24 +37,24 @@ export function renderBuildSection(app: App): HTMLElement {
     blocker,
     s.steps ? renderSteps(app, s.steps) : null,
     s.buildNotice ? renderNotice(s.buildNotice, (m) => app.text(m)) : null,
-    s.built ? renderSummary(app, s.built) : null,
+    s.built ? renderSummary(app, actions, s.built) : null,
     h('div', { className: 'actions' },
       h('button', {
         type: 'button', id: 'prepare-owner', text: app.t('prepareOwner'),
         disabled: s.busy || !s.server.sheets.includes(appraisalTabName(s.month)),
-        on: { click: () => void app.prepareForOwner() },
+        on: { click: () => void actions.prepareForOwner() },
       })),
   );
 }
 
-function renderSteps(app: App, steps: Record<StepName, StepStatus>): HTMLElement {
+function renderSteps(app: SectionView, steps: Record<StepName, StepStatus>): HTMLElement {
   return h('ol', { className: 'steps', id: 'build-steps' },
     ...STEPS.map((step) => h('li', { className: `step step-${steps[step]}`, attrs: { 'data-step': step } },
       h('span', { className: 'step-name', text: app.t(STEP_LABELS[step]) }),
       h('span', { className: 'step-status', text: app.t(STATUS_LABELS[steps[step]]) }))));
 }
 
-function renderSummary(app: App, built: BuildReply): HTMLElement {
+function renderSummary(app: SectionView, actions: BuildActions, built: BuildReply): HTMLElement {
   return h('div', { className: 'summary-box', id: 'build-summary', attrs: { role: 'status' } },
     h('h3', { text: app.t(built.rebuilt ? 'rebuiltTitle' : 'builtTitle', { sheet: built.sheetName }) }),
     h('ul', {},
@@ -71,6 +66,6 @@ function renderSummary(app: App, built: BuildReply): HTMLElement {
     built.warnings.length > 0 ? h('ul', { className: 'warnings', id: 'build-warnings' }, ...built.warnings.map((w) => h('li', { text: app.text(w) }))) : null,
     h('button', {
       type: 'button', id: 'open-sheet', text: app.t('openSheet', { sheet: built.sheetName }), disabled: app.state.busy,
-      on: { click: () => void app.openSheet(built.sheetName) },
+      on: { click: () => void actions.openSheet(built.sheetName) },
     }));
 }

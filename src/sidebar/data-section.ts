@@ -4,32 +4,33 @@
  * then the agents found, the rows skipped and why.
  */
 import type { AnalyseReply, ColumnReport } from '../server/api';
-import type { App } from './app';
+import type { DataActions } from './data-actions';
 import { filePicker, h, option } from './dom';
 import { IssueSlots } from './issues-view';
 import { renderNotice } from './notice-view';
 import { STRINGS } from './strings';
+import type { SectionView } from './view';
 
-export function renderDataSection(app: App): HTMLElement {
+export function renderDataSection(app: SectionView, actions: DataActions): HTMLElement {
   const s = app.state;
   const text = (m: { zh: string; en: string }) => app.text(m);
   const sheets = s.server.sheets;
 
   const sheetSelect = h('select', {
     id: 'data-sheet', disabled: s.busy || sheets.length === 0,
-    on: { change: () => void app.setDataSheet(sheetSelect.value) },
+    on: { change: () => void actions.setDataSheet(sheetSelect.value) },
   }, ...(sheets.length === 0 ? [option('', app.t('noSheets'))] : sheets.map((name) => option(name, name, name === s.dataSheet))));
 
   const monthInput = h('input', {
     id: 'month', type: 'month', value: s.month, disabled: s.busy,
     attrs: { pattern: '\\d{4}-\\d{2}', placeholder: 'YYYY-MM', required: '' },
-    on: { input: () => app.setMonth(monthInput.value), change: () => app.setMonth(monthInput.value) },
+    on: { input: () => actions.setMonth(monthInput.value), change: () => actions.setMonth(monthInput.value) },
   });
   const slots = new IssueSlots();
   const monthError = slots.slot('month', monthInput);
-  app.setLive('data', () => slots.show(app.monthValid() ? [] : [{ path: 'month', msg: STRINGS.monthInvalid }], s.locale));
+  app.setLive('data', () => slots.show(actions.monthValid() ? [] : [{ path: 'month', msg: STRINGS.monthInvalid }], s.locale));
 
-  const fileInput = filePicker('import-file', '.csv,.tsv,.txt,.xlsx', s.busy, (file) => void app.importFile(file));
+  const fileInput = filePicker('import-file', '.csv,.tsv,.txt,.xlsx', s.busy, (file) => void actions.importFile(file));
 
   return h('div', {},
     h('h2', { text: app.t('dataTitle') }),
@@ -38,15 +39,15 @@ export function renderDataSection(app: App): HTMLElement {
     h('div', { className: 'actions' },
       h('button', {
         type: 'button', id: 'analyse', text: app.t('analyse'), disabled: s.busy || !s.dataSheet,
-        on: { click: () => void app.analyse() },
+        on: { click: () => void actions.analyse() },
       })),
     h('div', { className: 'field' }, h('label', { htmlFor: 'import-file', text: app.t('importFile') }), fileInput),
     s.dataNotice ? renderNotice(s.dataNotice, text) : null,
-    s.analysis ? renderAnalysis(app, s.analysis) : null,
+    s.analysis ? renderAnalysis(app, actions, s.analysis) : null,
   );
 }
 
-function renderAnalysis(app: App, analysis: AnalyseReply): HTMLElement {
+function renderAnalysis(app: SectionView, actions: DataActions, analysis: AnalyseReply): HTMLElement {
   const metricName = (id: string) => {
     const m = app.state.server.metrics.find((x) => x.id === id);
     return m ? app.text(m) : id;
@@ -59,7 +60,7 @@ function renderAnalysis(app: App, analysis: AnalyseReply): HTMLElement {
       }),
     }),
     h('h3', { text: app.t('mappingTitle') }),
-    h('ol', { className: 'columns' }, ...analysis.columns.map((c) => renderColumn(app, c))),
+    h('ol', { className: 'columns' }, ...analysis.columns.map((c) => renderColumn(app, actions, c))),
     h('h3', { text: app.t('availableTitle') }),
     analysis.availableMetrics.length > 0
       ? h('ul', { className: 'chips' }, ...analysis.availableMetrics.map((id) => h('li', { text: metricName(id) })))
@@ -77,13 +78,13 @@ function renderAnalysis(app: App, analysis: AnalyseReply): HTMLElement {
 }
 
 /** One column: its header as the label of a field select, and its sample values. */
-function renderColumn(app: App, column: ColumnReport): HTMLElement {
+function renderColumn(app: SectionView, actions: DataActions, column: ColumnReport): HTMLElement {
   const s = app.state;
   const id = `column-${column.index}`;
   const header = column.header.trim() === '' ? app.t('headerBlank', { n: column.index + 1 }) : column.header;
   const select = h('select', {
     id, disabled: s.busy,
-    on: { change: () => void app.correctColumn(column.index, select.value) },
+    on: { change: () => void actions.correctColumn(column.index, select.value) },
   },
   option('', app.t('mappingIgnore'), column.field === null),
   ...s.server.fields.map((f) => option(f.id, app.text(f), f.id === column.field)));

@@ -36,7 +36,10 @@ describe('playground server', () => {
     const book = (await (await fetch(new URL('/api/book', playground.url))).json()) as BookView;
     const data = book.sheets.find((s) => s.name === SAMPLE_TAB)!;
     expect(data.cells.length).toBeGreaterThan(2);
-    expect(data.editable).toBe(false);
+    expect(data.editable).toBe(true);
+    // the sample opens with the add-on's functions already in it, evaluated through the bundle
+    const shown = data.cells.flat();
+    expect(shown.some((t) => /^0\.4888/.test(t))).toBe(true); // INQUIRY_CONVERSION of the first row: 44 ÷ 90
   });
 
   it('answers a sidebar server function through /rpc', async () => {

@@ -45,4 +45,31 @@ describe('the bundled sample in the playground', () => {
     expect(pageErrors).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'sample-appraisal.png') });
   });
+
+  it('evaluates a sheet function typed into the data tab, through the bundle', async () => {
+    const { page, pageErrors } = session;
+    await page.locator('#tabs button', { hasText: '数据' }).click();
+    const grid = page.locator('table[data-sheet="数据"]');
+    await grid.waitFor();
+    const cell = (row: number, column: number) => grid.locator(`td[data-row="${row}"][data-col="${column}"]`);
+    // the example block opens with values already (column Y: INQUIRY_CONVERSION per row; 44 ÷ 90 = 0.4888…)
+    expect(Number.parseFloat((await cell(3, 25).textContent()) ?? '')).toBeCloseTo(44 / 90, 6);
+    // an empty cell of the example block (AC5), then the first seven rows' conversion, one per row:
+    // G3:G9 ÷ F3:F9 = 44/90, 39/89, 37/86, 28/63, 33/62, 28/85, 37/67 (samples/qianniu-2026-11.csv)
+    await cell(5, 29).click();
+    await cell(5, 29).locator('input').fill('=INQUIRY_CONVERSION(G3:G9,F3:F9)');
+    await cell(5, 29).locator('input').press('Enter');
+    await expect.poll(async () => Number.parseFloat((await cell(5, 29).textContent()) ?? '')).toBeCloseTo(44 / 90, 6);
+    const expected = [44 / 90, 39 / 89, 37 / 86, 28 / 63, 33 / 62, 28 / 85, 37 / 67];
+    for (const [i, value] of expected.entries()) {
+      expect(Number.parseFloat((await cell(5 + i, 29).textContent()) ?? '')).toBeCloseTo(value, 6);
+    }
+    // a scoring function: linear from floor 60 s to target 15 s, 18 s → 100 × (18 − 60) ÷ (15 − 60) = 93.33
+    await cell(14, 29).click();
+    await cell(14, 29).locator('input').fill('=KPI_SCORE(18,60,15)');
+    await cell(14, 29).locator('input').press('Enter');
+    await expect.poll(async () => Number.parseFloat((await cell(14, 29).textContent()) ?? '')).toBeCloseTo(93.333, 2);
+    expect(pageErrors).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'playground-functions.png') });
+  });
 });

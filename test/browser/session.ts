@@ -13,7 +13,13 @@ const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--no-first-run', '--disable-sync',
 ];
-export const SCREENSHOTS = resolve(__dirname, '../../docs/screenshots');
+/**
+ * Where the pictures go: docs/screenshots/ when `npm run docs` refreshes them (KK_SCREENSHOTS=docs),
+ * a temporary folder otherwise, so `npm test` leaves the working tree as it found it.
+ */
+export const SCREENSHOTS = process.env.KK_SCREENSHOTS === 'docs'
+  ? resolve(__dirname, '../../docs/screenshots')
+  : join(tmpdir(), 'kk-screenshots');
 
 export interface BrowserSession {
   playground: Playground;
