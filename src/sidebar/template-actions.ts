@@ -48,6 +48,8 @@ export class TemplateActions {
       if (kind === 'preset') {
         const preset = s.server.presets.find((p) => p.id === id);
         if (preset) s.draft = draftFromTemplate(preset.template);
+      } else if (kind === 'last' && s.server.remembered?.template) {
+        s.draft = draftFromTemplate(s.server.remembered.template);
       } else if (kind === 'saved') {
         const reply = await this.core.call('kk_loadTemplate', { name: id });
         if (!reply.ok) {

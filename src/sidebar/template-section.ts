@@ -16,6 +16,7 @@ import {
   type GradeDraft, type ItemDraft, type ManualItemDraft, type MetricItemDraft,
 } from './template-draft';
 import { WEIGHT_TOTAL } from './template-check';
+import { LAST_TEMPLATE } from './state';
 import type { SectionView } from './view';
 
 interface FieldOptions {
@@ -97,6 +98,7 @@ function renderSourcePicker(app: SectionView, actions: TemplateActions): HTMLEle
     id: 'template-source', disabled: s.busy,
     on: { change: () => { actions.setTemplateSource(select.value); deleteButton.disabled = s.busy || !select.value.startsWith('saved:'); } },
   },
+  s.server.remembered?.template ? option(LAST_TEMPLATE, app.t('lastTemplate'), s.templateSource === LAST_TEMPLATE) : null,
   h('optgroup', { attrs: { label: app.t('presetsGroup') } },
     ...s.server.presets.map((p) => option(`preset:${p.id}`, app.text(p.name), s.templateSource === `preset:${p.id}`))),
   s.server.savedTemplates.length > 0
