@@ -2,7 +2,7 @@
  * "Build appraisal for YYYY-MM": one batched read of the data tab, the pure plan, one batched
  * write, under the document lock. Nothing is written unless the template and data are good.
  */
-import { aggregate, alignInputs, planTab, readExisting, recognise } from '../appraisal';
+import { aggregate, alignInputs, isManual, manualIssues, planTab, recognise } from '../appraisal';
 import { aggregateSources } from '../appraisal/stack';
 import { UserError } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
@@ -10,7 +10,8 @@ import type { AnalyseReply, BuildReply, SourceRequest } from './api';
 import { correctionsFor, rememberChoice, rememberCorrections } from './memory';
 import { readPeople, readSources, suggestionsOf } from './sources';
 import { editableRangesOf, ownProtection, setEditable, prepareForOwner } from './owner';
-import { findOwnTab, isOwnTab, readGrid, requireSheet, writePlan } from './sheet-io';
+import { findOwnTab, isOwnTab, readGrid, requireSheet } from './sheet-io';
+import { writeTab } from './write-tab';
 import { requireTemplate } from './validate';
 
 export const tabName = (month: string) => `考核 ${month}`;
@@ -111,18 +112,18 @@ export function buildAppraisal(month: string, rawTemplate: unknown, options: Bui
       });
     }
     const name = tabName(month);
-    const own = findOwnTab(ss, name, { readLayout: true });
-    const existing = own && own.layout ? alignInputs(readExisting(readGrid(own.sheet), own.layout), data.agents) : null;
     const previousName = tabName(previousMonth(month));
     const previous = isOwnTab(ss, previousName) ? { sheetName: previousName } : null;
-    const plan = planTab({ month, template, agents: data.agents, existing, previous, now: wallClock(new Date(), timeZone) });
-    const previousSize = own?.layout ? { rows: own.layout.rows, cols: own.layout.columns } : { rows: 0, cols: 0 };
-    const sheet = writePlan(ss, plan, own, previousSize);
+    const now = wallClock(new Date(), timeZone);
+    const maxima = new Map(template.items.filter(isManual).map((i) => [i.manual, i.max]));
+    const { sheet, plan, placement, existing, own } = writeTab(
+      ss, name, (existing) => planTab({ month, template, agents: data.agents, existing, previous, now }), (item) => maxima.get(item) ?? 0,
+    );
     // A prepared tab's editable holes follow the manual columns; they move only when the
-    // template or the header rows changed, so the usual monthly rebuild skips these calls.
-    if (own && !sameRanges(own.layout ? editableRangesOf(own.layout) : [], plan.editableRanges)) {
+    // template or the table moved, so the usual monthly rebuild skips these calls.
+    if (own && !sameRanges(own.layout ? editableRangesOf(own.layout) : [], placement.editableRanges)) {
       const protection = ownProtection(sheet);
-      if (protection) setEditable(sheet, protection, plan.editableRanges);
+      if (protection) setEditable(sheet, protection, placement.editableRanges);
     }
     rememberChoice(template, month);
     return {
@@ -132,6 +133,7 @@ export function buildAppraisal(month: string, rawTemplate: unknown, options: Bui
       skipped: data.skipped,
       warnings: data.warnings,
       rebuilt: own !== null,
+      manualIssues: manualIssues(template, data.agents.map((a) => a.agent), alignInputs(existing, data.agents)),
       ...(suggestionsOf(sources).length ? { suggestions: suggestionsOf(sources) } : {}),
     };
   });

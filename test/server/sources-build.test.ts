@@ -4,7 +4,7 @@
  * computations. The per-file figures are in samples/generate-sources.ts.
  */
 import { describe, expect, test } from 'vitest';
-import { readDataFiles, readPeopleFile, readResults, startRuntime, layoutOf, appraise } from '../../dev/local/appraise';
+import { appraise, importData, layoutOf, readDataFiles, readPeopleFile, readResults, startRuntime } from '../../dev/local/appraise';
 import { PEOPLE_TAB } from '../../src/appraisal/people';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,10 +29,11 @@ const TEMPLATE = {
 
 async function built(people: boolean) {
   const rt = startRuntime();
-  const tables = await readDataFiles(FILES);
-  for (const t of tables) rt.fake.book.addSheet(t.name, t.rows);
+  // Each file imported as the sidebar imports it: one data tab each (数据 chitu-2026-11 …).
+  const tabs: string[] = [];
+  for (const t of await readDataFiles(FILES)) tabs.push(await importData(rt, t.file, t.rows));
   if (people) rt.fake.book.addSheet(PEOPLE_TAB, await readPeopleFile('samples/people-2026-11.csv'));
-  const reply = rt.ctx.kk_buildAppraisal!({ sheetName: tables[0]!.name, sources: tables.map((t) => ({ sheetName: t.name })), people, month: '2026-11', template: TEMPLATE });
+  const reply = rt.ctx.kk_buildAppraisal!({ sheetName: tabs[0], sources: tabs.map((sheetName) => ({ sheetName })), people, month: '2026-11', template: TEMPLATE });
   return { rt, reply };
 }
 
