@@ -98,4 +98,18 @@ describe('two exports, one month, one row per person (Chromium)', () => {
     expect(await sidebar.locator('#people-in-use').count()).toBe(1);
     expect(session.pageErrors).toEqual([]);
   });
+
+  it('shows a loose header match under its column, applied only when the manager confirms it', async () => {
+    await sidebar.locator('#import-file').setInputFiles({
+      name: 'chitu-2026-11.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: readFileSync('samples/chitu-2026-11.xlsx'),
+    });
+    // 赤兔 counts refunds in yuan: its bare 退款率 (column 18) is offered, not used.
+    const suggestion = sidebar.locator('.suggestion[data-column="17"]');
+    await suggestion.waitFor();
+    expect(await suggestion.textContent()).toContain('确认后才使用');
+    expect(await sidebar.locator('#column-17').inputValue()).toBe('');
+    await sidebar.locator('#confirm-17').click();
+    await expect.poll(() => sidebar.locator('#column-17').inputValue()).toBe('refund_rate');
+    expect(await sidebar.locator('.suggestion[data-column="17"]').count()).toBe(0);
+  });
 });
