@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { PRESETS } from '../../src/appraisal';
+import { PRESETS, tabManualIssues, type ManualIssue } from '../../src/appraisal';
 import { LABELS } from '../../src/appraisal/labels';
 import { PEOPLE_TAB } from '../../src/appraisal/people';
 import { TAB_TAG_KEY, type TabLayout } from '../../src/appraisal/plan-types';
@@ -46,6 +46,8 @@ export interface AppraiseResult {
   team: { total: number | string; median?: number | string };
   skipped: { row: number; reason: { zh: string; en: string } }[];
   warnings: { zh: string; en: string }[];
+  /** Per agent, manual scores blank or not counting (text, outside 0 … max), read from the tab after --manual was typed. */
+  manualIssues: ManualIssue[];
   /** Columns that only loosely match a field: listed, never applied. */
   suggestions: { sheetName?: string; header: string; field: string; reason: { zh: string; en: string } }[];
   stats: { serviceCalls: number; ms: number; byMethod: Record<string, number> };
@@ -110,7 +112,7 @@ export function layoutOf(rt: Runtime, sheetName: string): TabLayout {
 }
 
 /** The tab as a viewer sees it, per agent, keyed by the layout the build stored. */
-export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult, 'skipped' | 'warnings' | 'suggestions' | 'stats'> {
+export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult, 'skipped' | 'warnings' | 'suggestions' | 'stats' | 'manualIssues'> {
   const layout = layoutOf(rt, sheetName);
   const grid = rt.fake.book.values(sheetName) as unknown[][];
   const at = (r: number, c: number) => grid[r - 1]?.[c - 1] as number | string;
@@ -182,5 +184,9 @@ export async function appraise(opts: AppraiseOptions): Promise<AppraiseResult> {
       rt.fake.book.typeCell(sheetName, row, col, m.score);
     }
   }
-  return { ...readResults(rt, sheetName), skipped: reply.value.skipped, warnings: reply.value.warnings, suggestions: reply.value.suggestions ?? [], stats: { serviceCalls, ms: Math.round(ms), byMethod } };
+  const manualIssues = tabManualIssues(rt.fake.book.values(sheetName) as unknown[][], layoutOf(rt, sheetName));
+  return {
+    ...readResults(rt, sheetName), skipped: reply.value.skipped, warnings: reply.value.warnings, manualIssues,
+    suggestions: reply.value.suggestions ?? [], stats: { serviceCalls, ms: Math.round(ms), byMethod },
+  };
 }

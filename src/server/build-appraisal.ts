@@ -5,6 +5,7 @@
 import {
   aggregate, alignInputs, isManual, manualIssues, planTab, readAnatomy, recognise, tabManualIssues, type ManualIssue, type TabAnatomy, type TabLayout,
 } from '../appraisal';
+import { duplicateHeaderWarnings } from '../appraisal/duplicate-headers';
 import { aggregateSources } from '../appraisal/stack';
 import { UserError } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
@@ -68,11 +69,12 @@ export function withDocumentLock<T>(fn: () => T): T {
 export function analyseData(sheetName: string, month: string, mapping?: Record<string, string | null>): AnalyseReply {
   const ss = SpreadsheetApp.getActive();
   const grid = readGrid(requireSheet(ss, sheetName));
-  const guessed = recognise(grid);
+  const timeZone = timeZoneFor(ss, grid);
+  const guessed = recognise(grid, {}, { timeZone });
   const corrections = mapping ?? correctionsFor(guessed.columns);
   if (mapping) rememberCorrections(guessed.columns, mapping);
-  const recognition = corrections ? recognise(grid, corrections) : guessed;
-  const result = aggregate(grid, recognition, { month, timeZone: timeZoneFor(ss, grid) });
+  const recognition = corrections ? recognise(grid, corrections, { timeZone }) : guessed;
+  const result = aggregate(grid, recognition, { month, timeZone });
   const accounts = [...new Set(recognition.mapping.agent === undefined ? [] : grid.slice(recognition.headerRows).map((row) => String(row[recognition.mapping.agent!] ?? '').trim()).filter(Boolean))];
   return {
     accounts,
@@ -85,7 +87,7 @@ export function analyseData(sheetName: string, month: string, mapping?: Record<s
     rowsUsed: result.rowsUsed,
     skipped: result.skipped,
     availableMetrics: result.availableMetrics,
-    warnings: result.warnings,
+    warnings: [...duplicateHeaderWarnings(recognition.columns), ...result.warnings],
   };
 }
 
@@ -133,7 +135,7 @@ export function buildAppraisal(month: string, rawTemplate: unknown, options: Bui
       agents: data.agents.length,
       vanished: plan.layout.vanishedCount > 0 ? existing!.agents.filter((a) => !data.agents.some((d) => d.agent === a)) : [],
       skipped: data.skipped,
-      warnings: data.warnings,
+      warnings: [...sources.flatMap((s) => duplicateHeaderWarnings(s.recognition.columns)), ...data.warnings],
       rebuilt: own !== null,
       manualIssues: manualIssues(template, data.agents.map((a) => a.agent), alignInputs(existing, data.agents)),
       ...(suggestionsOf(sources).length ? { suggestions: suggestionsOf(sources) } : {}),
