@@ -12,8 +12,11 @@
  *
  *   npx tsx samples/generate-sources.ts     # rewrites the files above
  */
+import { createRequire } from 'node:module';
 import * as XLSX from 'xlsx';
-import cptable from 'xlsx/dist/cpexcel.js';
+
+/** xlsx's code-page tables (typed here: the package ships none for this file). */
+const cptable = createRequire(import.meta.url)('xlsx/dist/cpexcel.js') as { utils: { encode: (cp: number, s: string) => number[] } };
 
 type Row = (string | number)[];
 
@@ -81,7 +84,7 @@ export function chituXlsx(): Uint8Array {
 
 /** 生意参谋's csv in GBK (code page 936), as older downloads come. */
 export function sycmGbk(): Uint8Array {
-  return new Uint8Array((cptable as { utils: { encode: (cp: number, s: string) => number[] } }).utils.encode(936, csv(SYCM)));
+  return new Uint8Array(cptable.utils.encode(936, csv(SYCM)));
 }
 
 export const feigeCsv = () => `\ufeff${csv(FEIGE)}`;

@@ -8,12 +8,12 @@ import { CATALOGUE } from '../src/metrics/catalogue';
 import { issueMessages } from '../src/appraisal/manual-check';
 import { appraise, type AppraiseResult } from '../dev/local/appraise';
 
-const USAGE = `usage: npm run appraise -- --data FILE [FILE...] --template FILE|presale|aftersale|mixed|douyin|jd|pdd --month YYYY-MM [--manual FILE] [--json]
+const USAGE = `usage: npm run appraise -- --data FILE [FILE...] --template FILE|presale|aftersale|mixed|douyin|jd|pdd --month YYYY-MM [--manual FILE] [--people FILE] [--json]
          [--book FILE.json] [--accept-template-change] [--build-without METRIC...] [--share-missing-weight]`;
 
 export function parseArgs(argv: readonly string[]) {
   const out = {
-    data: [] as string[], template: '', month: '', manual: undefined as string | undefined, json: false,
+    data: [] as string[], template: '', month: '', manual: undefined as string | undefined, people: undefined as string | undefined, json: false,
     book: undefined as string | undefined, acceptTemplateChange: false, buildWithout: [] as string[], shareMissingWeight: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -27,6 +27,7 @@ export function parseArgs(argv: readonly string[]) {
     else if (a === '--template') out.template = argv[++i] ?? '';
     else if (a === '--month') out.month = argv[++i] ?? '';
     else if (a === '--manual') out.manual = argv[++i];
+    else if (a === '--people') out.people = argv[++i];
     else throw new Error(`unknown argument ${a}\n${USAGE}`);
   }
   if (!out.data.length || !out.template || !/^\d{4}-(0[1-9]|1[0-2])$/.test(out.month)) throw new Error(USAGE);
@@ -96,12 +97,16 @@ function invalidLines(r: AppraiseResult): string[] {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const result = await appraise({
-    data: args.data, template: args.template, month: args.month, manual: args.manual, book: args.book,
+    data: args.data, template: args.template, month: args.month, manual: args.manual, people: args.people, book: args.book,
     acceptTemplateChange: args.acceptTemplateChange, buildWithout: args.buildWithout, shareMissingWeight: args.shareMissingWeight,
   });
+  // A loose header match is never applied: the manager confirms it with a template or mapping of their own.
+  for (const s of result.suggestions) {
+    console.error(`未使用的相近列 unconfirmed column: ${s.sheetName ? `${s.sheetName} · ` : ''}「${s.header}」→ ${s.field}: ${s.reason.zh} · ${s.reason.en}`);
+  }
   if (args.json) {
     // stdout is the spec's object exactly; what the data made doubtful goes to stderr.
-    const { skipped: _skipped, warnings, noData, manualIssues: _issues, ...rest } = result;
+    const { skipped: _skipped, warnings, noData, manualIssues: _issues, suggestions: _suggestions, ...rest } = result;
     const { byMethod: _byMethod, ...stats } = rest.stats;
     for (const w of warnings) console.error(escapeControls(`注意 warning: ${w.zh} · ${w.en}`));
     for (const line of invalidLines(result)) console.error(escapeControls(line));

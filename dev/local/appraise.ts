@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PRESETS, tabManualIssues, uncoveredItems, validateTemplate, type ManualIssue } from '../../src/appraisal';
 import { LABELS } from '../../src/appraisal/labels';
+import { PEOPLE_TAB } from '../../src/appraisal/people';
 import { TAB_TAG_KEY, type TabLayout } from '../../src/appraisal/plan-types';
 import { readKey } from '../../src/metrics/coerce';
 import { firstNonEmpty, IMPORT_LIMITS, readTableFile, sendImport } from '../../src/files';
@@ -19,6 +20,8 @@ export interface AppraiseOptions {
   template: string;
   month: string;
   manual?: string;
+  /** A person binding file: account, person[, platform]. */
+  people?: string;
   distDir?: string;
   /** Extra in-memory spreadsheet setup before the build (tests: previous months, foreign tabs). */
   timeZone?: string;
@@ -62,41 +65,32 @@ export interface AppraiseResult {
   noData: string[];
   /** Per agent, manual scores blank or not counting (text, outside 0 … max), read from the tab after --manual was typed. */
   manualIssues: ManualIssue[];
+  /** Columns that only loosely match a field: listed, never applied. */
+  suggestions: { sheetName?: string; header: string; field: string; reason: { zh: string; en: string } }[];
   stats: { serviceCalls: number; ms: number; byMethod: Record<string, number> };
 }
 
-/** What the import named the data tab when several files are stacked into one. */
-export const STACKED_FILE_NAME = '导入';
-
-/** Stacks the tables of several files under the union of their header names (first row of each). */
-export function stackTables(tables: string[][][]): string[][] {
-  if (tables.length === 1) return tables[0]!;
-  const header: string[] = [];
-  for (const t of tables) for (const h of t[0] ?? []) if (h.trim() && !header.includes(h)) header.push(h);
-  const rows: string[][] = [header];
-  for (const t of tables) {
-    const index = (t[0] ?? []).map((h) => header.indexOf(h));
-    for (const row of t.slice(1)) {
-      const out = new Array<string>(header.length).fill('');
-      row.forEach((c, i) => {
-        const j = index[i];
-        if (j !== undefined && j >= 0) out[j] = c;
-      });
-      rows.push(out);
-    }
-  }
-  return rows;
-}
-
-export async function readDataFiles(paths: readonly string[]): Promise<string[][]> {
-  const tables: string[][][] = [];
+/**
+ * The export files, each read as the sidebar reads it. Several files of one month are imported
+ * into one data tab each and the build reads them together (Σ/Σ per person, double counts named).
+ */
+export async function readDataFiles(paths: readonly string[]): Promise<{ file: string; rows: string[][] }[]> {
+  const tables: { file: string; rows: string[][] }[] = [];
   for (const p of paths) {
     if (!existsSync(p)) throw new Error(`--data: 找不到文件 ${p} · no such file: ${p}`);
     const grid = firstNonEmpty(await readTableFile(basename(p), new Uint8Array(readFileSync(p)), IMPORT_LIMITS));
     if (!grid) throw new Error(`${p}: no rows`);
-    tables.push(grid.rows);
+    tables.push({ file: basename(p), rows: grid.rows });
   }
-  return stackTables(tables);
+  return tables;
+}
+
+/** The person binding file (account, person[, platform]) as rows for the 人员对照 tab. */
+export async function readPeopleFile(path: string): Promise<string[][]> {
+  if (!existsSync(path)) throw new Error(`--people: 找不到文件 ${path} · no such file: ${path}`);
+  const grid = firstNonEmpty(await readTableFile(basename(path), new Uint8Array(readFileSync(path))));
+  if (!grid) throw new Error(`--people ${path}: 没有内容 · no rows`);
+  return grid.rows;
 }
 
 export function readTemplate(spec: string): unknown {
@@ -135,7 +129,7 @@ export function layoutOf(rt: Runtime, sheetName: string): TabLayout {
 }
 
 /** The tab as a viewer sees it, per agent, keyed by the layout the build stored. */
-export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult, 'skipped' | 'warnings' | 'noData' | 'stats' | 'manualIssues'> {
+export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult, 'skipped' | 'warnings' | 'noData' | 'suggestions' | 'stats' | 'manualIssues'> {
   const layout = layoutOf(rt, sheetName);
   const grid = rt.fake.book.values(sheetName) as unknown[][];
   const at = (r: number, c: number) => grid[r - 1]?.[c - 1] as number | string;
@@ -177,28 +171,39 @@ export async function importData(rt: Runtime, fileName: string, rows: string[][]
   return reply.value.sheetName;
 }
 
-/** The template's metric items the data has nothing for this month (the sidebar's question, through the same analysis). */
-function missingItems(rt: Runtime, dataTab: string, month: string, template: unknown): string[] {
+/**
+ * The template's metric items no data tab has anything for this month (the sidebar's question,
+ * through the same analysis): an item any tab covers is not missing.
+ */
+function missingItems(rt: Runtime, tabs: readonly string[], month: string, template: unknown): string[] {
   const checked = validateTemplate(template);
-  const analysis = rt.ctx.kk_analyseData({ sheetName: dataTab, month });
-  if (!checked.ok || !analysis.ok) return []; // the build itself then refuses with the reason
-  return uncoveredItems(checked.template, analysis.value.coverage).map((u) => u.metric);
+  if (!checked.ok) return []; // the build itself then refuses with the reason
+  let missing: string[] | null = null;
+  for (const sheetName of tabs) {
+    const analysis = rt.ctx.kk_analyseData({ sheetName, month });
+    if (!analysis.ok) return [];
+    const here = uncoveredItems(checked.template, analysis.value.coverage).map((u) => u.metric);
+    missing = missing === null ? here : missing.filter((m) => here.includes(m));
+  }
+  return missing ?? [];
 }
 
 export async function appraise(opts: AppraiseOptions): Promise<AppraiseResult> {
-  const rows = await readDataFiles(opts.data);
+  const tables = await readDataFiles(opts.data);
   const template = readTemplate(opts.template);
+  const people = opts.people ? await readPeopleFile(opts.people) : null;
   const rt = startRuntime({ distDir: opts.distDir, timeZone: opts.timeZone });
   if (opts.book) loadBookFile(rt, opts.book);
-  const dataTab = await importData(rt, opts.data.length === 1 ? basename(opts.data[0]!) : STACKED_FILE_NAME, rows);
-  const request = {
-    sheetName: dataTab, month: opts.month, template,
-    confirmTemplateChange: opts.acceptTemplateChange === true, buildWithout: opts.buildWithout ?? [],
-  };
-  if (opts.shareMissingWeight) request.buildWithout.push(...missingItems(rt, dataTab, opts.month, template));
+  const tabs: string[] = [];
+  for (const t of tables) tabs.push(await importData(rt, t.file, t.rows));
+  if (people) rt.fake.book.addSheet(PEOPLE_TAB, people);
+  const choices = { confirmTemplateChange: opts.acceptTemplateChange === true, buildWithout: [...(opts.buildWithout ?? [])] };
+  if (opts.shareMissingWeight) choices.buildWithout.push(...missingItems(rt, tabs, opts.month, template));
   rt.fake.calls.reset();
   const t0 = performance.now();
-  const reply = rt.ctx.kk_buildAppraisal(request);
+  const reply = rt.ctx.kk_buildAppraisal(tabs.length === 1 && !people
+    ? { sheetName: tabs[0], month: opts.month, template, ...choices }
+    : { sheetName: tabs[0], sources: tabs.map((sheetName) => ({ sheetName })), people: people !== null, month: opts.month, template, ...choices });
   const ms = performance.now() - t0;
   const serviceCalls = rt.fake.calls.spreadsheet;
   const byMethod = rt.fake.calls.byMethod();
@@ -224,6 +229,6 @@ export async function appraise(opts: AppraiseOptions): Promise<AppraiseResult> {
   const manualIssues = tabManualIssues(rt.fake.book.values(sheetName) as unknown[][], layoutOf(rt, sheetName));
   return {
     ...readResults(rt, sheetName), skipped: reply.value.skipped, warnings: reply.value.warnings, noData: reply.value.noData, manualIssues,
-    stats: { serviceCalls, ms: Math.round(ms), byMethod },
+    suggestions: reply.value.suggestions ?? [], stats: { serviceCalls, ms: Math.round(ms), byMethod },
   };
 }

@@ -66,6 +66,12 @@ export const NOTES = {
   methodChange: { zh: '更改计分方法请修改模板后重新生成。', en: 'To change the method, edit the template and build again.' },
 } satisfies Record<string, Msg>;
 
+/** The accounts a person binding summed into one row (人员对照). */
+export const accountsNote = (accounts: readonly string[]): Msg => ({
+  zh: `合并的账号（人员对照）：${accounts.join('、')}`,
+  en: `Accounts merged (person binding): ${accounts.join(', ')}`,
+});
+
 /** `来源列：询单人数、询单->最终付款人数` / `From: …`. */
 export const sourcesNote = (headers: readonly string[]): Msg => ({
   zh: `来源列：${headers.join('、')}（按月合计后计算）`,

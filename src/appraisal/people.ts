@@ -27,7 +27,7 @@ export interface Binding {
  * full-width folded, case ignored (`readKey`); the NFKC folding on top also folds compatibility forms.
  */
 export function accountKey(raw: unknown): string {
-  return readKey(raw).normalize('NFKC').toLowerCase();
+  return readKey(raw);
 }
 
 /** Platform tags written beside a name (`小美-京东`, `小美(jd)`, `抖店_小美`). */

@@ -21,7 +21,7 @@ import { gradeCountFormula, scoreFormula, type ParamCells } from './formulas';
 import { invalidManualFormula } from './manual-check';
 import { alignInputs } from './agent-keys';
 import { basisNote, type Basis } from './basis';
-import { LABELS, METHOD_LABELS, NOTES, manualNote } from './labels';
+import { LABELS, METHOD_LABELS, NOTES, accountsNote, manualNote } from './labels';
 import { own, type ExistingInputs, type ManualValue } from './manual-inputs';
 import { noDataBanner, noDataLabel, noDataNote } from './coverage';
 import { neutralise } from './neutralise';
@@ -36,6 +36,8 @@ export interface PlanAgent {
   sources?: Record<string, string[]>;
   /** How each figure was made when it was not summed (`aggregate`'s basis): the value header's note says it. */
   basis?: Record<string, Basis>;
+  /** Accounts a person binding merged into this row (noted on the name). */
+  accounts?: string[];
 }
 
 export interface PlanInput {
@@ -322,7 +324,7 @@ export function planTab(input: PlanInput): TabPlan {
   current.forEach((agent, i) => {
     const row = g.firstAgentRow + i;
     const at = (column: number) => a1(row, column);
-    canvas.text(row, TABLE.agent, agent.agent);
+    canvas.text(row, TABLE.agent, agent.agent, agent.accounts && agent.accounts.length > 1 ? { note: accountsNote(agent.accounts) } : {});
     canvas.text(row, g.keyColumn, agentKeyCell(agent.agent));
     metricItems.forEach((item) => {
       const value = metricValue(agent.values, item.metric);

@@ -15,7 +15,7 @@ import type { Coerced } from '../metrics/types';
 import {
   aggregate, monthDays, percentNumbers, readAsOfKind, readAsOfUnit, subAccountName, type Aggregation,
 } from './aggregate';
-import { hasPercentSign, readKey, readerFor } from './cells';
+import { hasPercentSign, keyText, readKey, readerFor } from './cells';
 import { FIELDS, fieldById, headerUnit } from './fields';
 import type { Recognition } from './headers';
 import { METRIC_SOURCES } from './metric-sources';
@@ -137,6 +137,7 @@ function doubleCounts(sources: readonly Source[], aliases: Record<string, string
   type Seen = Map<number, Set<number | 'month'>>;
   const seen = new Map<string, Seen>();
   const platforms = sources.map((s) => platformOf(s.name));
+  const personOf = new Map(Object.entries(aliases).map(([account, person]) => [readKey(account), person]));
   sources.forEach((source, s) => {
     const { mapping, headerRows } = source.recognition;
     const agentColumn = mapping.agent;
@@ -145,7 +146,7 @@ function doubleCounts(sources: readonly Source[], aliases: Record<string, string
     const measured = Object.keys(mapping).filter((id) => id !== 'agent' && id !== 'date');
     for (let r = headerRows; r < source.grid.length; r++) {
       const row = source.grid[r] ?? [];
-      const raw = readKey(row[agentColumn]);
+      const raw = keyText(row[agentColumn]);
       if (!raw) continue;
       let day: number | 'month' = 'month';
       if (dateColumn !== undefined) {
@@ -153,7 +154,7 @@ function doubleCounts(sources: readonly Source[], aliases: Record<string, string
         if (typeof d !== 'number' || d < first || d > last) continue;
         day = d;
       }
-      const person = aliases[raw] ?? subAccountName(raw);
+      const person = personOf.get(readKey(raw)) ?? subAccountName(raw);
       for (const id of measured) {
         const cell = row[mapping[id]!];
         if (cell === null || cell === undefined || cell === '' || cell === '-') continue;
@@ -230,7 +231,7 @@ export function aggregateSources(sources: readonly Source[], options: StackOptio
   for (const source of sources) {
     const column = source.recognition.mapping.agent;
     if (column === undefined) continue;
-    for (let r = source.recognition.headerRows; r < source.grid.length; r++) accounts.add(readKey(source.grid[r]?.[column]));
+    for (let r = source.recognition.headerRows; r < source.grid.length; r++) accounts.add(keyText(source.grid[r]?.[column]));
   }
   const aliases = aliasesFor(options.bindings ?? [], accounts);
   if (sources.length === 1) {

@@ -40,6 +40,8 @@ export interface StateReply {
   fields: { id: string; zh: string; en: string }[];
   /** When the active sheet is a 考核 tab we built: its month and the template it was built with (null if not recorded). */
   tabTemplate: { month: string; template: unknown | null } | null;
+  /** What this document last built with (the sidebar starts from it). */
+  remembered?: { template: unknown; month: string | null };
 }
 
 /** The tab of a month: whether it exists, and the template it was built with (null when new, or not recorded). */
@@ -82,6 +84,33 @@ export interface AnalyseReply {
   /** Metric → agents with a value this month (computable metrics only): 0 means its columns are blank (`coverageOf`). */
   coverage: Record<string, number>;
   warnings: Msg[];
+  /** The accounts as the data writes them (`旗舰店:小美`), for the person binding. */
+  accounts?: string[];
+  /** Columns that only loosely match a field: shown to confirm, not applied. */
+  suggestions?: HeaderSuggestionReport[];
+  /** The corrections in force: the ones sent, or those remembered for this kind of export. */
+  corrections?: Record<string, string | null>;
+}
+
+export interface HeaderSuggestionReport {
+  index: number;
+  header: string;
+  field: string;
+  reason: Msg;
+  /** The data tab, when a build names the suggestions of several. */
+  sheetName?: string;
+}
+
+/** One data tab of the month and the manager's corrections of its columns. */
+export interface SourceRequest {
+  sheetName: string;
+  mapping?: Record<string, string | null>;
+}
+
+export interface PersonBinding {
+  account: string;
+  person: string;
+  platform: string;
 }
 
 export interface ImportRequest {
@@ -118,6 +147,10 @@ export interface BuildRequest {
   confirmTemplateChange?: boolean;
   /** Metric ids the manager accepts as 无数据 this month (not scored, weight shared over the rest). */
   buildWithout?: string[];
+  /** Several data tabs for the month (each with its corrections); replaces sheetName / mapping. */
+  sources?: SourceRequest[];
+  /** Merge accounts into people with the 人员对照 tab. */
+  people?: boolean;
 }
 
 export interface BuildReply {
@@ -132,6 +165,8 @@ export interface BuildReply {
   manualIssues: ManualIssue[];
   /** Metric items built as 无数据 (the ones accepted in `buildWithout` that had no data). */
   noData: string[];
+  /** Columns that only loosely match a field, not applied. */
+  suggestions?: HeaderSuggestionReport[];
 }
 
 export interface TemplateSaveRequest {
@@ -153,6 +188,8 @@ export interface ServerApi {
   kk_selectSheet(req: { name: string }): Reply<{ name: string }>;
   kk_setLocale(req: { locale: Locale }): Reply<{ locale: Locale }>;
   kk_monthTemplate(req: { month: string }): Reply<MonthTemplateReply>;
+  kk_proposePeople(req: { sources: SourceRequest[] }): Reply<{ bindings: PersonBinding[]; saved: boolean }>;
+  kk_savePeople(req: { bindings: PersonBinding[] }): Reply<{ sheetName: string; rows: number }>;
 }
 
 export type ServerFunctionName = keyof ServerApi;
@@ -160,4 +197,5 @@ export const SERVER_FUNCTIONS: readonly ServerFunctionName[] = [
   'kk_getState', 'kk_analyseData', 'kk_importRows', 'kk_discardImport', 'kk_validateTemplate', 'kk_buildAppraisal',
   'kk_prepareForOwner', 'kk_saveTemplate', 'kk_loadTemplate', 'kk_deleteTemplate', 'kk_selectSheet', 'kk_setLocale',
   'kk_monthTemplate',
+  'kk_proposePeople', 'kk_savePeople',
 ];

@@ -6,9 +6,12 @@ import {
   aggregate, alignInputs, coverageOf, isManual, manualIssues, planTab, readAnatomy, recognise, tabManualIssues, type ExistingInputs, type ManualIssue, type TabAnatomy, type TabLayout,
 } from '../appraisal';
 import { duplicateHeaderWarnings } from '../appraisal/duplicate-headers';
+import { aggregateSources } from '../appraisal/stack';
 import { UserError } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
-import type { AnalyseReply, BuildReply } from './api';
+import type { AnalyseReply, BuildReply, SourceRequest } from './api';
+import { correctionsFor, rememberChoice, rememberCorrections } from './memory';
+import { readPeople, readSources, suggestionsOf } from './sources';
 import { editableRangesOf, ownProtection, setEditable, prepareForOwner } from './owner';
 import { withDocumentLock } from './lock';
 import { checkSheetsLimits, removeHalfMadeTab } from './limits';
@@ -46,13 +49,24 @@ export function defaultMonth(now: Date, timeZone: string): string {
   return previousMonth(wallClock(now, timeZone).slice(0, 7));
 }
 
+/**
+ * The sidebar's analysis of one data tab. Without corrections the ones remembered for this kind
+ * of export apply; corrections sent are remembered for the next time.
+ */
 export function analyseData(sheetName: string, month: string, mapping?: Record<string, string | null>): AnalyseReply {
   const ss = SpreadsheetApp.getActive();
   const grid = readGrid(requireSheet(ss, sheetName));
   const timeZone = timeZoneFor(ss, grid);
-  const recognition = recognise(grid, mapping, { timeZone });
+  const guessed = recognise(grid, {}, { timeZone });
+  const corrections = mapping ?? correctionsFor(guessed.columns);
+  if (mapping) rememberCorrections(guessed.columns, mapping);
+  const recognition = corrections ? recognise(grid, corrections, { timeZone }) : guessed;
   const result = aggregate(grid, recognition, { month, timeZone });
+  const accounts = [...new Set(recognition.mapping.agent === undefined ? [] : grid.slice(recognition.headerRows).map((row) => String(row[recognition.mapping.agent!] ?? '').trim()).filter(Boolean))];
   return {
+    accounts,
+    ...(recognition.suggestions ? { suggestions: recognition.suggestions } : {}),
+    ...(corrections ? { corrections } : {}),
     sheetName,
     headerRows: recognition.headerRows,
     columns: recognition.columns,
@@ -71,16 +85,24 @@ export interface BuildChoices {
   buildWithout?: readonly string[];
 }
 
-export function buildAppraisal(
-  sheetName: string, month: string, rawTemplate: unknown, mapping?: Record<string, string | null>, choices: BuildChoices = {},
-): BuildReply {
+export interface BuildOptions extends BuildChoices {
+  /** The month's data tabs (one or several), each with its corrections. */
+  sources: SourceRequest[];
+  /** Merge accounts into people with the 人员对照 tab. */
+  people?: boolean;
+}
+
+export function buildAppraisal(month: string, rawTemplate: unknown, options: BuildOptions): BuildReply {
   const template = requireTemplate(rawTemplate);
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActive();
-    const grid = readGrid(requireSheet(ss, sheetName));
-    const recognition = recognise(grid, mapping);
-    const timeZone = timeZoneFor(ss, grid);
-    const data = aggregate(grid, recognition, { month, timeZone });
+    const sources = readSources(ss, options.sources);
+    const sheetName = sources.map((s) => s.name).join('」「');
+    const people = options.people ? readPeople(ss) : null;
+    const timeZone = timeZoneFor(ss, sources.flatMap((s) => s.grid as unknown[][]));
+    const metrics = template.items.flatMap((i) => ('metric' in i ? [i.metric] : []));
+    const data = aggregateSources(sources, { month, timeZone, bindings: people?.bindings, metrics });
+    if (people) data.warnings.unshift(...people.warnings);
     if (data.agents.length === 0) {
       throw new UserError({
         zh: `「${sheetName}」中没有 ${month} 的客服数据（跳过 ${data.skipped.length} 行）。请检查月份和列映射，未写入任何内容。`,
@@ -99,10 +121,10 @@ export function buildAppraisal(
     const guardedPlan = (existing: ExistingInputs | null, tab: OwnTab | null) => {
       firstBuild = tab === null;
       const layout = tab ? requireReadableTag(name, tab.layout) : null;
-      if (layout) requireSameTemplate(name, month, layout, template, existing, choices.confirmTemplateChange === true);
-      noData = requireCoverage(template, coverage, choices.buildWithout ?? []);
+      if (layout) requireSameTemplate(name, month, layout, template, existing, options.confirmTemplateChange === true);
+      noData = requireCoverage(template, coverage, options.buildWithout ?? []);
       const plan = stampTemplate(planTab({ month, template, agents: data.agents, existing, previous, now, noData }), template, noData);
-      checkSheetsLimits(plan, { previous: layout ? { rows: layout.rows, cols: layout.columns } : { rows: 0, cols: 0 }, otherCells: grid.length * (grid[0]?.length ?? 0) });
+      checkSheetsLimits(plan, { previous: layout ? { rows: layout.rows, cols: layout.columns } : { rows: 0, cols: 0 }, otherCells: sources.reduce((n, s) => n + s.grid.length * (s.grid[0]?.length ?? 0), 0) });
       return plan;
     };
     let written;
@@ -119,15 +141,17 @@ export function buildAppraisal(
       const protection = ownProtection(sheet);
       if (protection) setEditable(sheet, protection, placement.editableRanges);
     }
+    rememberChoice(template, month);
     return {
       sheetName: name,
       agents: data.agents.length,
       vanished: plan.layout.vanishedCount > 0 ? existing!.agents.filter((a) => !data.agents.some((d) => d.agent === a)) : [],
       skipped: data.skipped,
-      warnings: [...duplicateHeaderWarnings(recognition.columns), ...data.warnings, ...(recorded ? [] : [TEMPLATE_NOT_RECORDED])],
+      warnings: [...sources.flatMap((s) => duplicateHeaderWarnings(s.recognition.columns)), ...data.warnings, ...(recorded ? [] : [TEMPLATE_NOT_RECORDED])],
       rebuilt: own !== null,
       manualIssues: manualIssues(template, data.agents.map((a) => a.agent), alignInputs(existing, data.agents)),
       noData,
+      ...(suggestionsOf(sources).length ? { suggestions: suggestionsOf(sources) } : {}),
     };
   });
 }

@@ -10,11 +10,14 @@ import type { Reply, ServerApi, StateReply } from './api';
 import { analyseData, buildAppraisal, defaultMonth, prepareTabForOwner } from './build-appraisal';
 import { discardImport, importRows, optionalColumnKinds, optionalPart } from './import-rows';
 import { withDocumentLock } from './lock';
+import { recall } from './memory';
+import { proposePeople, savePeople } from './sources';
 import { deleteTemplate, listTemplates, loadTemplate, saveLocale, savedLocale, saveTemplate } from './store';
 import { RefusalError } from './tab-guard';
 import { monthTemplate } from './tab-template';
 import {
-  optionalFlag, optionalMapping, optionalMetricList, requireFileName, requireLocale, requireMonth, requireObject, requireRows, requireSheetName, requireTemplate, requireTemplateName,
+  optionalFlag, optionalMapping, optionalMetricList, requireBindings, requireFileName, requireLocale, requireMonth, requireObject, requireRows, requireSheetName,
+  requireSources, requireTemplate, requireTemplateName,
 } from './validate';
 
 const FIELD_IDS = new Set(FIELDS.map((f) => f.id));
@@ -67,6 +70,7 @@ export const api: ServerApi = {
         savedTemplates: listTemplates(),
         fields: FIELDS.map((f) => ({ id: f.id, zh: f.zh, en: f.en })),
         tabTemplate: tabTemplateOf(ss, active),
+        remembered: recall(),
       };
     }),
 
@@ -94,7 +98,13 @@ export const api: ServerApi = {
   kk_buildAppraisal: (req) =>
     reply(() => {
       const r = requireObject(req, 'request');
-      return buildAppraisal(requireSheetName(r.sheetName), requireMonth(r.month), r.template, optionalMapping(r.mapping, FIELD_IDS), {
+      const sources = r.sources === undefined
+        ? [{ sheetName: requireSheetName(r.sheetName), mapping: optionalMapping(r.mapping, FIELD_IDS) }]
+        : requireSources(r.sources, FIELD_IDS);
+      const month = requireMonth(r.month);
+      return buildAppraisal(month, r.template, {
+        sources,
+        people: optionalFlag(r.people, 'people'),
         confirmTemplateChange: optionalFlag(r.confirmTemplateChange, 'confirmTemplateChange'),
         buildWithout: optionalMetricList(r.buildWithout, 'buildWithout'),
       });
@@ -128,6 +138,10 @@ export const api: ServerApi = {
       sheet.activate();
       return { name };
     }),
+
+  kk_proposePeople: (req) => reply(() => proposePeople(SpreadsheetApp.getActive(), requireSources(requireObject(req, 'request').sources, FIELD_IDS))),
+
+  kk_savePeople: (req) => reply(() => savePeople(SpreadsheetApp.getActive(), requireBindings(requireObject(req, 'request').bindings))),
 
   kk_setLocale: (req) =>
     reply(() => {

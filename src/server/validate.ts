@@ -114,3 +114,40 @@ export function optionalMetricList(x: unknown, field: string): string[] {
   }
   return x as string[];
 }
+
+/** Up to this many data tabs for one month. */
+export const MAX_SOURCES = 20;
+/** A 人员对照 tab of a large team across platforms stays well below this. */
+export const MAX_BINDINGS = 5000;
+
+/** The month's data tabs, each with its corrections. */
+export function requireSources(x: unknown, fields: ReadonlySet<string>): { sheetName: string; mapping?: Record<string, string | null> }[] {
+  if (!Array.isArray(x) || x.length === 0 || x.length > MAX_SOURCES) {
+    throw bad(`请选择 1–${MAX_SOURCES} 个数据表。`, `Choose 1–${MAX_SOURCES} data sheets.`);
+  }
+  const names = new Set<string>();
+  return x.map((item, i) => {
+    const o = requireObject(item, `sources[${i}]`);
+    const sheetName = requireSheetName(o.sheetName, `sources[${i}].sheetName`);
+    if (names.has(sheetName)) throw bad(`数据表「${sheetName}」选了两次。`, `The data sheet "${sheetName}" is chosen twice.`);
+    names.add(sheetName);
+    const mapping = optionalMapping(o.mapping, fields);
+    return mapping ? { sheetName, mapping } : { sheetName };
+  });
+}
+
+/** Confirmed person bindings: account and person text, platform optional. */
+export function requireBindings(x: unknown): { account: string; person: string; platform: string }[] {
+  if (!Array.isArray(x) || x.length > MAX_BINDINGS) throw bad(`人员对照最多 ${MAX_BINDINGS} 行。`, `A person binding has at most ${MAX_BINDINGS} rows.`);
+  const text = (v: unknown, what: string, i: number, required: boolean) => {
+    if ((v === undefined || v === null || v === '') && !required) return '';
+    if (typeof v !== 'string' || v.trim() === '' || v.length > 200) {
+      throw bad(`人员对照第 ${i + 1} 行的${what}无效（应为 1–200 个字符）。`, `Row ${i + 1} of the person binding: invalid ${what === '账号' ? 'account' : what === '人员' ? 'person' : 'platform'} (1–200 characters).`);
+    }
+    return v.trim();
+  };
+  return x.map((item, i) => {
+    const o = requireObject(item, `bindings[${i}]`);
+    return { account: text(o.account, '账号', i, true), person: text(o.person, '人员', i, true), platform: text(o.platform, '平台', i, false) };
+  });
+}

@@ -61,9 +61,18 @@ export class BuildActions {
       }
       progress('validate', 'done');
       progress('build', 'running');
-      const mapping = Object.keys(s.mapping).length > 0 ? { ...s.mapping } : undefined;
       const template = this.templates.template();
-      const reply = await this.core.call('kk_buildAppraisal', { sheetName: s.dataSheet!, month: s.month, template, ...(mapping ? { mapping } : {}), ...choices });
+      const sources = await this.data.sources();
+      if (!sources) {
+        progress('build', 'failed');
+        s.buildNotice = s.dataNotice;
+        return;
+      }
+      const people = this.data.people.inUse();
+      const single = sources.length === 1 && !people;
+      const reply = await this.core.call('kk_buildAppraisal', single
+        ? { sheetName: s.dataSheet!, month: s.month, template, ...(sources[0]!.mapping ? { mapping: sources[0]!.mapping } : {}), ...choices }
+        : { sheetName: s.dataSheet!, month: s.month, template, sources, people, ...choices });
       if (!reply.ok) {
         progress('build', 'failed');
         s.buildNotice = { kind: 'error', msg: reply.error, details: reply.details };
@@ -71,6 +80,7 @@ export class BuildActions {
         return;
       }
       s.built = reply.value;
+      s.server.remembered = { template, month: s.month };
       if (!s.server.sheets.includes(reply.value.sheetName)) s.server.sheets.push(reply.value.sheetName);
       progress('build', 'done');
     });

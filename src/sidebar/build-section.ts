@@ -93,6 +93,10 @@ function renderSummary(app: SectionView, actions: BuildActions, built: BuildRepl
     built.warnings.length > 0 ? h('h3', { text: app.t('warningsTitle') }) : null,
     built.warnings.length > 0 ? h('ul', { className: 'warnings', id: 'build-warnings' }, ...built.warnings.map((w) => h('li', { text: app.text(w) }))) : null,
     manualList(app, built),
+    built.suggestions?.length ? h('h3', { text: app.t('suggestionsTitle') }) : null,
+    built.suggestions?.length
+      ? h('ul', { className: 'warnings', id: 'build-suggestions' }, ...built.suggestions.map((x) => h('li', { text: `${x.sheetName ?? ''}「${x.header}」: ${app.text(x.reason)}` })))
+      : null,
     h('button', {
       type: 'button', id: 'open-sheet', text: app.t('openSheet', { sheet: built.sheetName }), disabled: app.state.busy,
       on: { click: () => void actions.openSheet(built.sheetName) },

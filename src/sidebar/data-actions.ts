@@ -1,14 +1,59 @@
 /** The data section's actions: the data tab, the month, the column corrections, importing a file. */
 import { firstNonEmpty, IMPORT_LIMITS, readTableFile, sendImport } from '../files';
 import { UserError } from '../i18n';
+import type { SourceRequest } from '../server/api';
+import { PeopleActions } from './people-actions';
 import type { RequestOf, ValueOf } from './server';
 import { fill, STRINGS } from './strings';
 import type { Core } from './view';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
+/** Tabs that hold no export: the appraisal tabs and the person binding. */
+const NOT_DATA = /^(考核 \d{4}-\d{2}|人员对照)$/;
+
 export class DataActions {
-  constructor(private readonly core: Core) {}
+  readonly people: PeopleActions;
+
+  constructor(private readonly core: Core) {
+    this.people = new PeopleActions(core, this);
+  }
+
+  /** The other tabs the manager may read together with the data tab. */
+  otherDataSheets(): string[] {
+    const s = this.core.state;
+    return s.server.sheets.filter((name) => name !== s.dataSheet && !NOT_DATA.test(name));
+  }
+
+  /** Adds or removes a tab of the same month. */
+  toggleExtraSheet(name: string, on: boolean): void {
+    const s = this.core.state;
+    s.extraSheets = on ? [...new Set([...s.extraSheets, name])] : s.extraSheets.filter((x) => x !== name);
+    this.core.refreshLive();
+  }
+
+  /**
+   * The month's data tabs with their corrections: the data tab and the ticked ones. A ticked tab
+   * not analysed in this session is asked once for the corrections remembered for its kind.
+   */
+  async sources(): Promise<SourceRequest[] | null> {
+    const s = this.core.state;
+    if (!s.dataSheet) return null;
+    const names = [s.dataSheet, ...s.extraSheets.filter((n) => n !== s.dataSheet && s.server.sheets.includes(n))];
+    for (const name of names) {
+      if (s.mappings[name]) continue;
+      const reply = await this.core.call('kk_analyseData', { sheetName: name, month: s.month });
+      if (!reply.ok) {
+        s.dataNotice = { kind: 'error', msg: reply.error, details: reply.details };
+        return null;
+      }
+      s.mappings[name] = { ...(reply.value.corrections ?? {}) };
+    }
+    return names.map((sheetName) => {
+      const mapping = s.mappings[sheetName] ?? {};
+      return Object.keys(mapping).length > 0 ? { sheetName, mapping: { ...mapping } } : { sheetName };
+    });
+  }
 
   monthValid(): boolean {
     return MONTH.test(this.core.state.month);
@@ -28,7 +73,7 @@ export class DataActions {
   setDataSheet(name: string): Promise<void> {
     const s = this.core.state;
     s.dataSheet = name || null;
-    s.mapping = {};
+    s.mapping = { ...(name ? s.mappings[name] ?? {} : {}) };
     s.analysis = null;
     s.dataNotice = null;
     return this.analyse();
@@ -42,7 +87,9 @@ export class DataActions {
 
   /** A manager's correction of one column (`''` = not used), then a fresh analysis with it. */
   correctColumn(index: number, field: string): Promise<void> {
-    this.core.state.mapping[String(index)] = field === '' ? null : field;
+    const s = this.core.state;
+    s.mapping[String(index)] = field === '' ? null : field;
+    if (s.dataSheet) s.mappings[s.dataSheet] = { ...s.mapping };
     return this.analyse();
   }
 
@@ -62,6 +109,9 @@ export class DataActions {
       return null;
     }
     s.analysis = reply.value;
+    // The corrections remembered for this kind of export come back with the first analysis.
+    if (!mapping && reply.value.corrections) s.mapping = { ...reply.value.corrections };
+    s.mappings[s.dataSheet] = { ...s.mapping };
     if (s.dataNotice?.kind === 'error') s.dataNotice = null;
     return reply.value;
   }

@@ -9,6 +9,7 @@ import { filePicker, h, option } from './dom';
 import { IssueSlots } from './issues-view';
 import { renderNotice } from './notice-view';
 import { STRINGS } from './strings';
+import { renderExtraSheets, renderPeople } from './people-view';
 import type { SectionView } from './view';
 
 export function renderDataSection(app: SectionView, actions: DataActions): HTMLElement {
@@ -44,6 +45,8 @@ export function renderDataSection(app: SectionView, actions: DataActions): HTMLE
     h('div', { className: 'field' }, h('label', { htmlFor: 'import-file', text: app.t('importFile') }), fileInput),
     s.dataNotice ? renderNotice(s.dataNotice, text) : null,
     s.analysis ? renderAnalysis(app, actions, s.analysis) : null,
+    renderExtraSheets(app, actions),
+    renderPeople(app, actions.people),
   );
 }
 
@@ -89,8 +92,20 @@ function renderColumn(app: SectionView, actions: DataActions, column: ColumnRepo
   option('', app.t('mappingIgnore'), column.field === null),
   ...s.server.fields.map((f) => option(f.id, app.text(f), f.id === column.field)));
   const samples = column.samples.filter((x) => x !== '');
+  // A loose match is only offered: the manager's click makes it a correction.
+  const suggestion = s.analysis?.suggestions?.find((x) => x.index === column.index);
+  const field = suggestion && s.server.fields.find((f) => f.id === suggestion.field);
   return h('li', { className: `column${column.field ? '' : ' column-unused'}` },
     h('label', { htmlFor: id, className: 'column-header', text: header }),
     select,
-    h('p', { className: 'samples', text: app.t('samples') + (samples.length > 0 ? samples.join('、') : app.t('noSamples')) }));
+    h('p', { className: 'samples', text: app.t('samples') + (samples.length > 0 ? samples.join('、') : app.t('noSamples')) }),
+    suggestion && field
+      ? h('p', { className: 'suggestion', attrs: { 'data-column': String(column.index) } },
+        app.text(suggestion.reason), ' ',
+        h('button', {
+          type: 'button', id: `confirm-${column.index}`, className: 'link-button', disabled: s.busy,
+          text: app.t('suggestionConfirm', { field: app.text(field) }),
+          on: { click: () => void actions.correctColumn(column.index, suggestion.field) },
+        }))
+      : null);
 }

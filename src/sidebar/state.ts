@@ -1,6 +1,6 @@
 /** The sidebar's state: what the server said, what the manager chose, and what each section shows. */
 import type { Locale, Msg } from '../i18n';
-import type { AnalyseReply, BuildReply, Refusal, StateReply } from '../server/api';
+import type { AnalyseReply, BuildReply, PersonBinding, Refusal, StateReply } from '../server/api';
 import type { StepName, StepStatus } from './build-steps';
 import type { Notice } from './notice-view';
 import { draftFromTemplate, type TemplateDraft } from './template-draft';
@@ -14,6 +14,13 @@ export interface AppState {
   mapping: Record<string, string | null>;
   analysis: AnalyseReply | null;
   dataNotice: Notice | null;
+  /** Corrections per data tab, kept when the manager switches between the month's tabs. */
+  mappings: Record<string, Record<string, string | null>>;
+  /** Further data tabs of the same month, read together with the data tab (Σ/Σ per person). */
+  extraSheets: string[];
+  /** The person binding being confirmed (null: not open). */
+  people: PersonBinding[] | null;
+  peopleNotice: Notice | null;
   draft: TemplateDraft;
   /** The picked starting point: `preset:<id>` or `saved:<name>`. */
   templateSource: string;
@@ -28,6 +35,9 @@ export interface AppState {
   busy: boolean;
 }
 
+/** The template-source choice that stands for the template of the last build. */
+export const LAST_TEMPLATE = 'last:';
+
 export type SectionName = 'data' | 'template' | 'build';
 export const SECTIONS: readonly SectionName[] = ['data', 'template', 'build'];
 
@@ -41,16 +51,22 @@ export function initialState(server: StateReply): AppState {
   if (tab?.template) {
     return { ...initialState({ ...server, tabTemplate: null }), server, month: tab.month, draft: draftFromTemplate(tab.template), templateSource: tabSource(tab.month) };
   }
+  // What this document built with last time is where the manager left off.
+  const last = server.remembered?.template ?? null;
   return {
     locale: server.locale,
     server,
-    month: tab?.month ?? server.defaultMonth,
+    month: tab?.month ?? server.remembered?.month ?? server.defaultMonth,
     dataSheet: server.suggestedDataSheet,
     mapping: {},
     analysis: null,
     dataNotice: null,
-    draft: draftFromTemplate(preset?.template ?? {}),
-    templateSource: preset ? `preset:${preset.id}` : '',
+    mappings: {},
+    extraSheets: [],
+    people: null,
+    peopleNotice: null,
+    draft: draftFromTemplate(last ?? preset?.template ?? {}),
+    templateSource: last ? LAST_TEMPLATE : preset ? `preset:${preset.id}` : '',
     templateNotice: null,
     serverIssues: [],
     steps: null,

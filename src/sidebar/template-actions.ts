@@ -86,6 +86,8 @@ export class TemplateActions {
       } else if (kind === 'tab') {
         await this.loadMonthTemplate(id);
         return;
+      } else if (kind === 'last' && s.server.remembered?.template) {
+        s.draft = draftFromTemplate(s.server.remembered.template);
       } else if (kind === 'saved') {
         const reply = await this.core.call('kk_loadTemplate', { name: id });
         if (!reply.ok) {

@@ -16,6 +16,7 @@ import {
   type GradeDraft, type ItemDraft, type ManualItemDraft, type MetricItemDraft,
 } from './template-draft';
 import { WEIGHT_TOTAL } from './template-check';
+import { LAST_TEMPLATE } from './state';
 import type { SectionView } from './view';
 
 interface FieldOptions {
@@ -100,6 +101,7 @@ function renderSourcePicker(app: SectionView, actions: TemplateActions): HTMLEle
   s.templateSource.startsWith('tab:')
     ? option(s.templateSource, app.t('tabTemplateOption', { sheet: `考核 ${s.templateSource.slice(4)}` }), true)
     : null,
+  s.server.remembered?.template ? option(LAST_TEMPLATE, app.t('lastTemplate'), s.templateSource === LAST_TEMPLATE) : null,
   h('optgroup', { attrs: { label: app.t('presetsGroup') } },
     ...s.server.presets.map((p) => option(`preset:${p.id}`, app.text(p.name), s.templateSource === `preset:${p.id}`))),
   s.server.savedTemplates.length > 0
