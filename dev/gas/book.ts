@@ -5,6 +5,7 @@
 import type { FontWeight, HorizontalAlignment } from './cell-attributes';
 import type { SheetsValue } from './cells';
 import type { ChartPosition } from './chart';
+import type { DataValidationView } from './data-validation';
 import type { DocumentLockState } from './lock';
 import type { LogBook, LogEntry } from './logging';
 import type { PropertyStore } from './properties';
@@ -148,6 +149,11 @@ export class FakeBook {
 
   charts(name: string): ChartView[] {
     return this.sheet(name).charts.map((c) => c.describe());
+  }
+
+  /** Data validation rules of a tab by the A1-ish `row,column` (1-based) of their cell. */
+  dataValidations(name: string): Record<string, DataValidationView> {
+    return Object.fromEntries(this.sheet(name).dataValidations);
   }
 
   frozen(name: string): { rows: number; columns: number } {

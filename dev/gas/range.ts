@@ -13,8 +13,10 @@ const RANGE_METHODS = [
   'getNumberFormats', 'setNumberFormats', 'setNumberFormat', 'setFontWeights', 'setFontWeight',
   'setBackgrounds', 'setBackground', 'setNotes', 'getNotes', 'setNote', 'getA1Notation', 'getRow',
   'getColumn', 'getNumRows', 'getNumColumns', 'getSheet', 'protect', 'clearContent', 'setWrap', 'setWraps',
-  'setHorizontalAlignment', 'setHorizontalAlignments',
+  'setHorizontalAlignment', 'setHorizontalAlignments', 'setDataValidation',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.Range)[];
+
+import { FakeDataValidation } from './data-validation';
 
 const RANGE_API = defineApi('Range', 'spreadsheet', RANGE_METHODS);
 
@@ -126,6 +128,14 @@ export class FakeRange implements Implements<(typeof RANGE_METHODS)[number]>,
 
   setWraps(wraps: unknown[][]): FakeRange {
     return this.setGrid(this.sheet.styles.wrap, wraps, readWrap, 'setWraps');
+  }
+
+  setDataValidation(rule: unknown): FakeRange {
+    if (rule !== null && !(rule instanceof FakeDataValidation)) throw signatureError('SpreadsheetApp.Range.setDataValidation', [rule]);
+    const key = `${this.rect.row},${this.rect.column}`;
+    if (rule) this.sheet.dataValidations.set(key, rule.view);
+    else this.sheet.dataValidations.delete(key);
+    return this;
   }
 
   setWrap(wrap: unknown): FakeRange {

@@ -1,4 +1,5 @@
 /** `Sheet`: one tab. Its cells live in the spreadsheet's engine; the rest (formats, metadata, charts …) here. */
+import type { DataValidationView } from './data-validation';
 import { parseA1, type Rect } from './a1';
 import { integerArg, signatureError, stringArg } from './args';
 import { SheetStyles } from './cell-attributes';
@@ -33,6 +34,8 @@ export class FakeSheet implements Implements<(typeof SHEET_METHODS)[number]>,
     'getMaxRows' | 'getMaxColumns' | 'getFrozenRows' | 'getFrozenColumns' | 'setFrozenRows' | 'setFrozenColumns' |
     'insertChart' | 'removeChart' | 'updateChart'> {
   readonly styles = new SheetStyles();
+  /** Data validation rules by `row,column` of the cell they were set on. */
+  readonly dataValidations = new Map<string, DataValidationView>();
   readonly cells: SheetCells;
   maxRows = NEW_SHEET_ROWS;
   maxColumns = NEW_SHEET_COLUMNS;

@@ -1,6 +1,7 @@
 /** `SpreadsheetApp` and the one `Spreadsheet` it is bound to, with its tabs in one HyperFormula engine. */
 import type { FunctionPluginDefinition, HyperFormula } from 'hyperformula';
 import { integerArg, signatureError, stringArg } from './args';
+import { FakeDataValidationBuilder } from './data-validation';
 import { createEngine } from './engine';
 import { DeveloperMetadataVisibility, ProtectionType } from './enums';
 import { API, defineApi, type Implements } from './expose';
@@ -11,7 +12,7 @@ const SPREADSHEET_METHODS = [
   'getSheetByName', 'getSheets', 'insertSheet', 'deleteSheet', 'getActiveSheet', 'setActiveSheet',
   'getSpreadsheetTimeZone', 'getSpreadsheetLocale', 'getName', 'getId', 'getUrl', 'toast',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.Spreadsheet)[];
-const APP_METHODS = ['getActive', 'getActiveSpreadsheet', 'flush', 'getUi'] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.SpreadsheetApp)[];
+const APP_METHODS = ['getActive', 'getActiveSpreadsheet', 'flush', 'getUi', 'newDataValidation'] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.SpreadsheetApp)[];
 
 const SPREADSHEET_API = defineApi('Spreadsheet', 'spreadsheet', SPREADSHEET_METHODS);
 const APP_API = defineApi('SpreadsheetApp', 'spreadsheet', APP_METHODS, { ProtectionType, DeveloperMetadataVisibility });
@@ -185,6 +186,10 @@ export class FakeSpreadsheetApp implements Implements<(typeof APP_METHODS)[numbe
 
   getActive(): FakeSpreadsheet {
     return this.spreadsheet;
+  }
+
+  newDataValidation(): FakeDataValidationBuilder {
+    return new FakeDataValidationBuilder();
   }
 
   getActiveSpreadsheet(): FakeSpreadsheet {

@@ -107,10 +107,18 @@ export interface ServerApi {
   kk_deleteTemplate(req: { name: string }): Reply<{ savedTemplates: string[] }>;
   kk_selectSheet(req: { name: string }): Reply<{ name: string }>;
   kk_setLocale(req: { locale: Locale }): Reply<{ locale: Locale }>;
+  kk_buildReports(req: { month: string }): Reply<ReportsReply>;
+}
+
+/** The 绩效单 and 趋势 tabs of a month (null: not written; a warning says why). */
+export interface ReportsReply {
+  reportCard: string | null;
+  trend: string | null;
+  warnings: Msg[];
 }
 
 export type ServerFunctionName = keyof ServerApi;
 export const SERVER_FUNCTIONS: readonly ServerFunctionName[] = [
   'kk_getState', 'kk_analyseData', 'kk_importRows', 'kk_validateTemplate', 'kk_buildAppraisal',
-  'kk_prepareForOwner', 'kk_saveTemplate', 'kk_loadTemplate', 'kk_deleteTemplate', 'kk_selectSheet', 'kk_setLocale',
+  'kk_prepareForOwner', 'kk_saveTemplate', 'kk_loadTemplate', 'kk_deleteTemplate', 'kk_selectSheet', 'kk_setLocale', 'kk_buildReports',
 ];

@@ -9,6 +9,7 @@ import { APPRAISAL_METRICS } from '../metrics/catalogue';
 import { neutralise } from '../appraisal/neutralise';
 import type { Reply, ServerApi, StateReply } from './api';
 import { analyseData, buildAppraisal, defaultMonth, prepareTabForOwner } from './build-appraisal';
+import { buildMonthReports } from './reports';
 import { deleteTemplate, listTemplates, loadTemplate, saveLocale, savedLocale, saveTemplate } from './store';
 import {
   optionalMapping, requireFileName, requireLocale, requireMonth, requireObject, requireRows, requireSheetName, requireTemplate, requireTemplateName,
@@ -95,6 +96,7 @@ export const api: ServerApi = {
       return buildAppraisal(requireSheetName(r.sheetName), requireMonth(r.month), r.template, optionalMapping(r.mapping, FIELD_IDS));
     }),
 
+  kk_buildReports: (req) => reply(() => buildMonthReports(requireMonth(requireObject(req, 'request').month))),
   kk_prepareForOwner: (req) => reply(() => prepareTabForOwner(requireMonth(requireObject(req, 'request').month))),
 
   kk_saveTemplate: (req) =>
