@@ -60,6 +60,30 @@ export class BuildActions {
       s.built = reply.value;
       if (!s.server.sheets.includes(reply.value.sheetName)) s.server.sheets.push(reply.value.sheetName);
       progress('build', 'done');
+      await this.writeReports();
+    });
+  }
+
+  /** The month's 绩效单 and 趋势 tabs, from the appraisal tabs as they are now. */
+  private async writeReports(): Promise<void> {
+    const s = this.core.state;
+    s.reports = null;
+    const reply = await this.core.call('kk_buildReports', { month: s.month });
+    if (!reply.ok) {
+      s.buildNotice = { kind: 'error', msg: reply.error, details: reply.details };
+      return;
+    }
+    s.reports = reply.value;
+    for (const name of [reply.value.reportCard, reply.value.trend]) if (name && !s.server.sheets.includes(name)) s.server.sheets.push(name);
+    if (reply.value.warnings.length) s.buildNotice = { kind: 'error', msg: reply.value.warnings[0]!, details: reply.value.warnings.slice(1) };
+  }
+
+  refreshReports(): Promise<void> {
+    return this.core.busy(async () => {
+      this.core.state.buildNotice = null;
+      await this.writeReports();
+      const r = this.core.state.reports;
+      if (r?.reportCard) this.core.state.buildNotice = { kind: 'info', msg: fill(STRINGS.reportsDone, { card: r.reportCard, trend: r.trend ?? '' }) };
     });
   }
 

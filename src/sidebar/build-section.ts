@@ -37,12 +37,17 @@ export function renderBuildSection(app: SectionView, actions: BuildActions): HTM
     blocker,
     s.steps ? renderSteps(app, s.steps) : null,
     s.buildNotice ? renderNotice(s.buildNotice, (m) => app.text(m)) : null,
-    s.built ? renderSummary(app, actions, s.built) : null,
+    s.built ? renderSummary(app, actions, s.built, s.reports?.reportCard ?? null) : null,
     h('div', { className: 'actions' },
       h('button', {
         type: 'button', id: 'prepare-owner', text: app.t('prepareOwner'),
         disabled: s.busy || !s.server.sheets.includes(appraisalTabName(s.month)),
         on: { click: () => void actions.prepareForOwner() },
+      }),
+      h('button', {
+        type: 'button', id: 'refresh-reports', text: app.t('refreshReports'),
+        disabled: s.busy || !s.server.sheets.includes(appraisalTabName(s.month)),
+        on: { click: () => void actions.refreshReports() },
       })),
   );
 }
@@ -54,7 +59,7 @@ function renderSteps(app: SectionView, steps: Record<StepName, StepStatus>): HTM
       h('span', { className: 'step-status', text: app.t(STATUS_LABELS[steps[step]]) }))));
 }
 
-function renderSummary(app: SectionView, actions: BuildActions, built: BuildReply): HTMLElement {
+function renderSummary(app: SectionView, actions: BuildActions, built: BuildReply, card: string | null): HTMLElement {
   return h('div', { className: 'summary-box', id: 'build-summary', attrs: { role: 'status' } },
     h('h3', { text: app.t(built.rebuilt ? 'rebuiltTitle' : 'builtTitle', { sheet: built.sheetName }) }),
     h('ul', {},
@@ -67,5 +72,9 @@ function renderSummary(app: SectionView, actions: BuildActions, built: BuildRepl
     h('button', {
       type: 'button', id: 'open-sheet', text: app.t('openSheet', { sheet: built.sheetName }), disabled: app.state.busy,
       on: { click: () => void actions.openSheet(built.sheetName) },
-    }));
+    }),
+    card ? h('button', {
+      type: 'button', id: 'open-report-card', text: app.t('openSheet', { sheet: card }), disabled: app.state.busy,
+      on: { click: () => void actions.openSheet(card) },
+    }) : null);
 }
