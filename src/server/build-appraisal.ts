@@ -3,7 +3,7 @@
  * write, under the document lock. Nothing is written unless the template and data are good.
  */
 import { aggregate, planTab, readExisting, recognise } from '../appraisal';
-import { UserError } from '../i18n';
+import { localeFrom, UserError } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
 import type { AnalyseReply, BuildReply } from './api';
 import { editableRangesOf, ownProtection, setEditable, prepareForOwner } from './owner';
@@ -91,7 +91,9 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
     const existing = own && own.layout ? readExisting(readGrid(own.sheet), own.layout) : null;
     const previousName = tabName(previousMonth(month));
     const previous = isOwnTab(ss, previousName) ? { sheetName: previousName } : null;
-    const plan = planTab({ month, template, agents: data.agents, existing, previous, now: wallClock(new Date(), timeZone) });
+    // The tab speaks the document's language (labels, notes): Chinese unless the spreadsheet's locale is not.
+    const locale = localeFrom(ss.getSpreadsheetLocale());
+    const plan = planTab({ month, template, agents: data.agents, existing, previous, now: wallClock(new Date(), timeZone), locale });
     const previousSize = own?.layout ? { rows: own.layout.rows, cols: own.layout.columns } : { rows: 0, cols: 0 };
     const sheet = writePlan(ss, plan, own, previousSize);
     // A prepared tab's editable holes follow the manual columns; they move only when the
