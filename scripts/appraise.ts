@@ -6,7 +6,7 @@
 import { CATALOGUE } from '../src/metrics/catalogue';
 import { appraise, type AppraiseResult } from '../dev/local/appraise';
 
-const USAGE = `usage: npm run appraise -- --data FILE [FILE...] --template FILE|presale|aftersale|mixed --month YYYY-MM [--manual FILE] [--json]`;
+const USAGE = `usage: npm run appraise -- --data FILE [FILE...] --template FILE|presale|aftersale|mixed|douyin|jd|pdd --month YYYY-MM [--manual FILE] [--json]`;
 
 export function parseArgs(argv: readonly string[]) {
   const out = { data: [] as string[], template: '', month: '', manual: undefined as string | undefined, json: false };

@@ -5,7 +5,12 @@
 import type { FontWeight, HorizontalAlignment } from './cell-attributes';
 import type { SheetsValue } from './cells';
 import type { ChartPosition } from './chart';
-import type { DataValidationView } from './data-validation';
+import { parseA1 } from './a1';
+import type { Axis, LineChange } from './lines';
+import { applySortOrder, sortOrder } from './sort';
+import { applyLineChange, lineChange } from './structure';
+import { FakeRange } from './range';
+import { accepts } from './validation';
 import type { DocumentLockState } from './lock';
 import type { LogBook, LogEntry } from './logging';
 import type { PropertyStore } from './properties';
@@ -53,6 +58,24 @@ export interface LockStateView {
   busy: boolean;
   /** The script holds the document lock now (it should not, once a server call returned). */
   readonly held: boolean;
+}
+
+export interface ValidationView {
+  criteria: string;
+  /** As `getCriteriaValues()`, ranges as A1 text. */
+  values: unknown[];
+  allowInvalid: boolean;
+  helpText: string;
+}
+
+/** What became of a user's typing (`typeAsUser`). */
+export interface TypingResult {
+  /** False when the cell's rule rejects the input (`allowInvalid` off): the cell keeps what it had. */
+  accepted: boolean;
+  /** True when the input breaks the cell's rule (rejected, or kept with Sheets' warning triangle). */
+  invalid: boolean;
+  /** What Sheets shows on a rejection: the rule's help text, or its generic message. */
+  message: string | null;
 }
 
 export class FakeBook {
@@ -139,8 +162,97 @@ export class FakeBook {
     sheet.cells.write(row, column, [[text]], 'book.typeCell');
   }
 
+  /**
+   * A user typing into a cell that may carry data validation: Sheets refuses input that breaks a rule whose
+   * `allowInvalid` is off (the cell keeps its content, as after the UI's rejection dialog) and keeps it with a
+   * warning otherwise. Scripts' `setValue(s)` are never checked; only this path is.
+   */
+  typeAsUser(name: string, row: number, column: number, text: string): TypingResult {
+    const sheet = this.sheet(name);
+    const rule = sheet.styles.validation.get(row, column);
+    const format = sheet.styles.numberFormat.get(row, column);
+    this.typeCell(name, row, column, text);
+    if (!rule) return { accepted: true, invalid: false, message: null };
+    if (accepts(rule, sheet.cells.values({ row, column, numRows: 1, numColumns: 1 })[0]![0]!)) return { accepted: true, invalid: false, message: null };
+    if (rule.spec.allowInvalid) return { accepted: true, invalid: true, message: null };
+    this.spreadsheet.engine.undo();
+    sheet.styles.numberFormat.set(row, column, format);
+    return { accepted: false, invalid: true, message: rule.getHelpText() || 'There was a problem: the data you entered violates the data validation rules set on this cell.' };
+  }
+
+  /**
+   * A user's edit between the script's read and its write: `edit` runs once, right after the script's
+   * `reads`-th `Range.getValues()` from now has taken its values (so the script holds the old ones), e.g.
+   * `book.afterReads(1, () => book.typeCell('考核 2026-11', 9, 5, '7'))`. Other reads (getFormulas …) do not count.
+   */
+  afterReads(reads: number, edit: () => void): void {
+    this.spreadsheet.afterReads(reads, edit);
+  }
+
+  /** Scheduled `afterReads` edits that have not run yet. */
+  get pendingEdits(): number {
+    return this.spreadsheet.pendingReadHooks;
+  }
+
+  // A user's structural edits (not counted as script calls): Sheets' semantics, see structure.ts and sort.ts.
+
+  insertRows(name: string, before: number, count = 1): void {
+    this.changeLines(name, 'ROWS', 'insert', before, count);
+  }
+
+  deleteRows(name: string, at: number, count = 1): void {
+    this.changeLines(name, 'ROWS', 'delete', at, count);
+  }
+
+  insertColumns(name: string, before: number, count = 1): void {
+    this.changeLines(name, 'COLUMNS', 'insert', before, count);
+  }
+
+  deleteColumns(name: string, at: number, count = 1): void {
+    this.changeLines(name, 'COLUMNS', 'delete', at, count);
+  }
+
+  private changeLines(name: string, axis: Axis, kind: LineChange['kind'], at: number, count: number): void {
+    const sheet = this.sheet(name);
+    applyLineChange(sheet, lineChange(sheet, axis, kind, `book.${kind}${axis}`, [at, count]));
+  }
+
+  /** Sorts the rows of an A1 range (`'A6:K20'`) as Data › Sort range does; `spec` as `Range.sort` takes it. */
+  sortRange(name: string, a1: string, spec: number | { column: number; ascending?: boolean } | (number | { column: number; ascending?: boolean })[]): void {
+    const sheet = this.sheet(name);
+    const parsed = parseA1(a1);
+    if (!parsed || parsed.firstRow === null || parsed.firstColumn === null || parsed.lastRow === null || parsed.lastColumn === null) {
+      throw new Error(`FakeGas: sortRange needs a closed A1 range such as A6:K20, not ${a1}`);
+    }
+    const range = new FakeRange(sheet, {
+      row: parsed.firstRow, column: parsed.firstColumn, numRows: parsed.lastRow - parsed.firstRow + 1, numColumns: parsed.lastColumn - parsed.firstColumn + 1,
+    });
+    applySortOrder(range, sortOrder(range, spec));
+  }
+
+  /** The sheet's own metadata (what `Sheet.getDeveloperMetadata()` returns). */
   metadata(name: string): { key: string; value: string | null; visibility: string }[] {
     return this.sheet(name).metadata.map((m) => ({ key: m.key, value: m.value, visibility: String(m.visibility) }));
+  }
+
+  /** Every metadata of the sheet and of its rows and columns, with where it is now (`SHEET`, `ROW 5`, `COLUMN 3`). */
+  allMetadata(name: string): { key: string; value: string | null; location: string }[] {
+    const sheet = this.sheet(name);
+    return this.spreadsheet.metadata
+      .filter((m) => m.location.type !== 'SPREADSHEET' && m.location.sheet === sheet)
+      .map((m) => ({ key: m.key, value: m.value, location: m.describeLocation() }));
+  }
+
+  /** The data validation rule of one cell (1-based), or null. */
+  validation(name: string, row: number, column: number): ValidationView | null {
+    const rule = this.sheet(name).styles.validation.get(row, column);
+    if (!rule) return null;
+    return {
+      criteria: rule.spec.criteria,
+      values: rule.getCriteriaValues().map((v) => (v instanceof FakeRange ? v.getA1Notation() : v)),
+      allowInvalid: rule.spec.allowInvalid,
+      helpText: rule.getHelpText(),
+    };
   }
 
   protections(name: string): ProtectionView[] {
@@ -149,11 +261,6 @@ export class FakeBook {
 
   charts(name: string): ChartView[] {
     return this.sheet(name).charts.map((c) => c.describe());
-  }
-
-  /** Data validation rules of a tab by the A1-ish `row,column` (1-based) of their cell. */
-  dataValidations(name: string): Record<string, DataValidationView> {
-    return Object.fromEntries(this.sheet(name).dataValidations);
   }
 
   frozen(name: string): { rows: number; columns: number } {

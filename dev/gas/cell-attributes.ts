@@ -3,6 +3,7 @@
  * are stored, so a 5,000-row data tab with no formats costs nothing.
  */
 import type { Rect } from './a1';
+import type { FakeDataValidation } from './validation';
 
 /** Larger than Sheets' 18,278 columns, so `row * KEY_STRIDE + column` is unique (and exact below 2^53). */
 const KEY_STRIDE = 32_768;
@@ -48,6 +49,13 @@ export class CellAttribute<T> {
     this.cells.clear();
   }
 
+  /** Moves every set cell where `to` says (null drops it): inserts, deletes and sorts move formats with their cells. */
+  remap(to: (row: number, column: number) => [number, number] | null): void {
+    const moved = remapKeys(this.cells.entries(), to);
+    this.cells.clear();
+    for (const [key, value] of moved) this.cells.set(key, value);
+  }
+
   /** The smallest `rows × columns` from A1 that holds every set cell. */
   extent(): { rows: number; columns: number } {
     let rows = 0;
@@ -58,6 +66,16 @@ export class CellAttribute<T> {
     }
     return { rows, columns };
   }
+}
+
+/** `[key, value]` pairs re-keyed by `to` (dropping those it maps to null). */
+export function remapKeys<T>(entries: Iterable<[number, T]>, to: (row: number, column: number) => [number, number] | null): [number, T][] {
+  const out: [number, T][] = [];
+  for (const [key, value] of entries) {
+    const target = to(Math.floor(key / KEY_STRIDE), key % KEY_STRIDE);
+    if (target) out.push([cellKey(target[0], target[1]), value]);
+  }
+  return out;
 }
 
 export type FontWeight = 'bold' | 'normal';
@@ -71,6 +89,13 @@ export class SheetStyles {
   readonly wrap = new CellAttribute<boolean>();
   readonly alignment = new CellAttribute<HorizontalAlignment>();
   readonly note = new CellAttribute<string>();
+  /** Data validation rules: not formats (`clearFormats` keeps them), but they move with their cells. */
+  readonly validation = new CellAttribute<FakeDataValidation>();
+
+  /** Every per-cell attribute, for moves. */
+  all(): CellAttribute<unknown>[] {
+    return [this.numberFormat, this.fontWeight, this.background, this.wrap, this.alignment, this.note, this.validation];
+  }
 
   clearFormats(): void {
     this.numberFormat.clear();

@@ -5,7 +5,8 @@
 import { CellValueDetailedType, DetailedCellError, type HyperFormula, type RawCellContent } from 'hyperformula';
 import type { Rect } from './a1';
 import { filledGrid } from './args';
-import { cellKey, type SheetStyles } from './cell-attributes';
+import { cellKey, remapKeys, type SheetStyles } from './cell-attributes';
+import { mapCell, permutedCell, type LineChange } from './lines';
 import { displayValue, isAutomaticFormat, isDateFormat } from './number-format';
 import { isDate } from './realm';
 import { millisToSerial, serialToMillis } from './serial-date';
@@ -201,6 +202,57 @@ export class SheetCells {
   /** Empties a rectangle (formats stay). */
   clear(rect: Rect): void {
     this.write(rect.row, rect.column, filledGrid(rect, null), 'clear');
+  }
+
+  /**
+   * Inserts or deletes rows or columns in the engine, which re-points every formula of the book the way
+   * Sheets does (references into deleted cells become #REF!, ranges widen and narrow).
+   */
+  changeLines(change: LineChange): void {
+    const { engineSheet: sheet } = this;
+    const span: [number, number] = [change.at - 1, change.count];
+    if (change.kind === 'insert') {
+      if (change.axis === 'ROWS') this.engine.addRows(sheet, span);
+      else this.engine.addColumns(sheet, span);
+    } else if (change.axis === 'ROWS') this.engine.removeRows(sheet, span);
+    else this.engine.removeColumns(sheet, span);
+    this.remap((row, column) => mapCell(change, row, column));
+  }
+
+  /**
+   * Puts the rectangle's rows into `order` (`order[t]` = the 0-based row that goes to row t) the way a sort
+   * does: formulas move like copies, so their relative references shift with their row. HyperFormula's
+   * clipboard does exactly that shift, so each row is copied twice through a scratch block below everything:
+   * all rows down by D, then each back up by D - (t - s); net shift t - s. The scratch block is then emptied.
+   */
+  permuteRows(rect: Rect, order: number[]): void {
+    const { engine, engineSheet: sheet } = this;
+    const width = rect.numColumns;
+    const scratch = Math.max(engine.getSheetDimensions(sheet).height, rect.row + rect.numRows - 1) + 1;
+    const block = (row: number, rows: number) => ({
+      start: { sheet, row: row - 1, col: rect.column - 1 },
+      end: { sheet, row: row + rows - 2, col: rect.column + width - 2 },
+    });
+    engine.copy(block(rect.row, rect.numRows));
+    engine.paste(block(scratch, 1).start);
+    order.forEach((source, target) => {
+      engine.copy(block(scratch + source, 1));
+      engine.paste(block(rect.row + target, 1).start);
+    });
+    engine.setCellContents(block(scratch, 1).start, filledGrid(rect, null));
+    engine.clearClipboard();
+    this.remap(permutedCell(rect, order));
+  }
+
+  /** Follows cells moved in the engine: the formula index and the used-area bound. */
+  remap(to: (row: number, column: number) => [number, number] | null): void {
+    const keys = remapKeys([...this.formulaKeys].map((key) => [key, null] as [number, null]), to);
+    this.formulaKeys.clear();
+    for (const [key] of keys) this.formulaKeys.add(key);
+    const corner = this.bound.rows && this.bound.columns ? to(this.bound.rows, this.bound.columns) : null;
+    // Deletes can only shrink the used area and inserts only move it, so the moved corner stays an upper bound.
+    this.bound = corner ? { rows: Math.max(corner[0], this.bound.rows), columns: Math.max(corner[1], this.bound.columns) } : this.bound;
+    this.boundIsExact = false;
   }
 
   /** Empties the whole sheet (formats stay). */

@@ -48,7 +48,7 @@ export class FakeProtection implements Implements<(typeof PROTECTION_METHODS)[nu
   }
 
   /** `rect` is the protected range; null for a sheet protection (the whole sheet, whatever its size). */
-  constructor(readonly sheet: FakeSheet, readonly kind: ProtectionKind, readonly rect: Rect | null) {}
+  constructor(readonly sheet: FakeSheet, readonly kind: ProtectionKind, public rect: Rect | null) {}
 
   get type(): EnumMember {
     return ProtectionType[this.kind];

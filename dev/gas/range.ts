@@ -5,18 +5,23 @@ import type { CellAttribute, FontWeight, HorizontalAlignment } from './cell-attr
 import type { SheetsValue } from './cells';
 import { API, defineApi, type Implements } from './expose';
 import { AUTOMATIC_FORMAT } from './number-format';
+import {
+  ARBITRARY_RANGE, FakeDeveloperMetadataFinder, lineOf, metadataArgs, type FakeDeveloperMetadata,
+} from './metadata';
 import { FakeProtection } from './protection';
 import type { FakeSheet } from './sheet';
+import { applySortOrder, sortOrder } from './sort';
+import { FakeDataValidation } from './validation';
 
 const RANGE_METHODS = [
   'getValues', 'setValues', 'getDisplayValues', 'getFormulas', 'getValue', 'setValue',
   'getNumberFormats', 'setNumberFormats', 'setNumberFormat', 'setFontWeights', 'setFontWeight',
   'setBackgrounds', 'setBackground', 'setNotes', 'getNotes', 'setNote', 'getA1Notation', 'getRow',
   'getColumn', 'getNumRows', 'getNumColumns', 'getSheet', 'protect', 'clearContent', 'setWrap', 'setWraps',
-  'setHorizontalAlignment', 'setHorizontalAlignments', 'setDataValidation',
+  'setHorizontalAlignment', 'setHorizontalAlignments', 'sort', 'setDataValidation', 'setDataValidations',
+  'getDataValidation', 'getDataValidations', 'clearDataValidations', 'addDeveloperMetadata', 'getDeveloperMetadata',
+  'createDeveloperMetadataFinder',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.Range)[];
-
-import { FakeDataValidation } from './data-validation';
 
 const RANGE_API = defineApi('Range', 'spreadsheet', RANGE_METHODS);
 
@@ -56,7 +61,10 @@ export class FakeRange implements Implements<(typeof RANGE_METHODS)[number]>,
   constructor(readonly sheet: FakeSheet, readonly rect: Rect) {}
 
   getValues(): SheetsValue[][] {
-    return this.sheet.liveCells().values(this.rect);
+    const values = this.sheet.liveCells().values(this.rect);
+    // The values are read: a user edit scheduled "after the Nth read" (book.afterReads) happens now.
+    this.sheet.spreadsheet.readHappened();
+    return values;
   }
 
   setValues(values: unknown[][]): FakeRange {
@@ -130,14 +138,6 @@ export class FakeRange implements Implements<(typeof RANGE_METHODS)[number]>,
     return this.setGrid(this.sheet.styles.wrap, wraps, readWrap, 'setWraps');
   }
 
-  setDataValidation(rule: unknown): FakeRange {
-    if (rule !== null && !(rule instanceof FakeDataValidation)) throw signatureError('SpreadsheetApp.Range.setDataValidation', [rule]);
-    const key = `${this.rect.row},${this.rect.column}`;
-    if (rule) this.sheet.dataValidations.set(key, rule.view);
-    else this.sheet.dataValidations.delete(key);
-    return this;
-  }
-
   setWrap(wrap: unknown): FakeRange {
     return this.fill(this.sheet.styles.wrap, wrap, readWrap);
   }
@@ -182,6 +182,60 @@ export class FakeRange implements Implements<(typeof RANGE_METHODS)[number]>,
   clearContent(): FakeRange {
     this.sheet.liveCells().clear(this.rect);
     return this;
+  }
+
+  /** Sorts the range's rows (sort.ts); returns the range. */
+  sort(spec: unknown): FakeRange {
+    this.sheet.assertAlive();
+    applySortOrder(this, sortOrder(this, spec));
+    return this;
+  }
+
+  /** One rule (or null: none) on every cell. Scripts' writes are never checked against it, as in Sheets. */
+  setDataValidation(rule: unknown): FakeRange {
+    if (rule !== null && !(rule instanceof FakeDataValidation)) throw signatureError('SpreadsheetApp.Range.setDataValidation', [rule]);
+    return this.fill(this.sheet.styles.validation, rule, (r) => (r as FakeDataValidation | null) ?? undefined);
+  }
+
+  setDataValidations(rules: unknown[][]): FakeRange {
+    const read: Reader<FakeDataValidation> = (rule) => {
+      if (rule !== null && !(rule instanceof FakeDataValidation)) throw signatureError('SpreadsheetApp.Range.setDataValidations', [rules]);
+      return rule ?? undefined;
+    };
+    return this.setGrid(this.sheet.styles.validation, rules, read, 'setDataValidations');
+  }
+
+  /** The top-left cell's rule, or null. */
+  getDataValidation(): FakeDataValidation | null {
+    return this.sheet.styles.validation.get(this.rect.row, this.rect.column) ?? null;
+  }
+
+  getDataValidations(): (FakeDataValidation | null)[][] {
+    return this.sheet.styles.validation.grid(this.rect, null);
+  }
+
+  clearDataValidations(): FakeRange {
+    return this.fill(this.sheet.styles.validation, null, () => undefined);
+  }
+
+  /** Only on one entire row or column (`getRange('5:5')`, `getRange('C:C')`), as Sheets allows. */
+  addDeveloperMetadata(key: unknown, second?: unknown, third?: unknown): FakeRange {
+    this.sheet.assertAlive();
+    const args = metadataArgs('SpreadsheetApp.Range.addDeveloperMetadata', key, second, third);
+    const location = lineOf(this.sheet, this.rect);
+    if (!location) throw new Error(ARBITRARY_RANGE);
+    this.sheet.spreadsheet.addMetadata(location, args);
+    return this;
+  }
+
+  /** Metadata on the rows and columns wholly inside this range. */
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    return this.createDeveloperMetadataFinder().find();
+  }
+
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    this.sheet.assertAlive();
+    return new FakeDeveloperMetadataFinder(this.sheet.spreadsheet, { sheet: this.sheet, rect: this.rect });
   }
 
   private setGrid<T>(attribute: CellAttribute<T>, grid: unknown[][], read: Reader<T>, method: string): FakeRange {

@@ -1,16 +1,17 @@
 /** `Sheet`: one tab. Its cells live in the spreadsheet's engine; the rest (formats, metadata, charts …) here. */
-import type { DataValidationView } from './data-validation';
 import { parseA1, type Rect } from './a1';
 import { integerArg, signatureError, stringArg } from './args';
 import { SheetStyles } from './cell-attributes';
 import { SheetCells } from './cells';
 import { FakeChart, FakeChartBuilder } from './chart';
 import { MAX_COLUMNS, MAX_ROWS } from './engine';
-import { DeveloperMetadataVisibility, isMember, memberName, ProtectionType } from './enums';
+import { memberName, ProtectionType } from './enums';
 import { API, defineApi, type Implements } from './expose';
-import { FakeDeveloperMetadata, METADATA_CHARS_PER_SHEET, visibilityOf } from './metadata';
+import { FakeDeveloperMetadata, FakeDeveloperMetadataFinder, metadataArgs } from './metadata';
 import { FakeProtection } from './protection';
 import { FakeRange } from './range';
+import { applyLineChange, lineChange } from './structure';
+import type { Axis, LineChange } from './lines';
 import type { FakeSpreadsheet } from './spreadsheet';
 
 const SHEET_METHODS = [
@@ -18,7 +19,9 @@ const SHEET_METHODS = [
   'getLastColumn', 'getMaxRows', 'getMaxColumns', 'clear', 'clearContents', 'clearNotes', 'clearFormats',
   'setFrozenRows', 'setFrozenColumns', 'getFrozenRows', 'getFrozenColumns', 'getDeveloperMetadata',
   'addDeveloperMetadata', 'getCharts', 'insertChart', 'removeChart', 'newChart', 'updateChart', 'protect',
-  'getProtections', 'autoResizeColumns', 'setColumnWidth', 'setColumnWidths',
+  'getProtections', 'autoResizeColumns', 'setColumnWidth', 'setColumnWidths', 'createDeveloperMetadataFinder',
+  'insertRowBefore', 'insertRowAfter', 'insertRowsBefore', 'insertRowsAfter', 'insertColumnBefore', 'insertColumnAfter',
+  'insertColumnsBefore', 'insertColumnsAfter', 'deleteRow', 'deleteRows', 'deleteColumn', 'deleteColumns',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.Sheet)[];
 
 const SHEET_API = defineApi('Sheet', 'spreadsheet', SHEET_METHODS);
@@ -34,14 +37,11 @@ export class FakeSheet implements Implements<(typeof SHEET_METHODS)[number]>,
     'getMaxRows' | 'getMaxColumns' | 'getFrozenRows' | 'getFrozenColumns' | 'setFrozenRows' | 'setFrozenColumns' |
     'insertChart' | 'removeChart' | 'updateChart'> {
   readonly styles = new SheetStyles();
-  /** Data validation rules by `row,column` of the cell they were set on. */
-  readonly dataValidations = new Map<string, DataValidationView>();
   readonly cells: SheetCells;
   maxRows = NEW_SHEET_ROWS;
   maxColumns = NEW_SHEET_COLUMNS;
   frozenRows = 0;
   frozenColumns = 0;
-  readonly metadata: FakeDeveloperMetadata[] = [];
   readonly protections: FakeProtection[] = [];
   readonly charts: FakeChart[] = [];
   /** Column → width in pixels, or `auto` after `autoResizeColumns`. */
@@ -191,37 +191,27 @@ export class FakeSheet implements Implements<(typeof SHEET_METHODS)[number]>,
     return this.frozenColumns;
   }
 
+  /** The sheet's own metadata (not its rows' or columns'), oldest first. */
+  get metadata(): FakeDeveloperMetadata[] {
+    return this.spreadsheet.metadata.filter((m) => m.location.type === 'SHEET' && m.location.sheet === this);
+  }
+
   getDeveloperMetadata(): FakeDeveloperMetadata[] {
     this.assertAlive();
-    return [...this.metadata];
+    return this.metadata;
   }
 
   /** `(key)`, `(key, value)`, `(key, visibility)` or `(key, value, visibility)`. */
   addDeveloperMetadata(key: unknown, second?: unknown, third?: unknown): FakeSheet {
     this.assertAlive();
-    const args = [key, second, third].filter((a) => a !== undefined);
-    const name = method('addDeveloperMetadata');
-    if (typeof key !== 'string' || key === '') throw signatureError(name, args);
-    const secondIsVisibility = isMember(DeveloperMetadataVisibility, second) && typeof second !== 'string';
-    const value = secondIsVisibility || second === undefined ? null : stringArg(second, name, args);
-    const visibility = secondIsVisibility ? second : third;
-    if (visibility !== undefined) memberName(DeveloperMetadataVisibility, visibility, 'metadata visibility');
-    this.checkMetadataRoom(key.length + (value?.length ?? 0));
-    this.metadata.push(new FakeDeveloperMetadata(this, key, value, visibilityOf(visibility)));
+    this.spreadsheet.addMetadata({ type: 'SHEET', sheet: this }, metadataArgs(method('addDeveloperMetadata'), key, second, third));
     return this;
   }
 
-  /** Throws when `extraChars` more characters of metadata would exceed Sheets' per-sheet allowance. */
-  checkMetadataRoom(extraChars: number): void {
-    const used = this.metadata.reduce((n, m) => n + m.key.length + (m.value?.length ?? 0), 0);
-    if (used + extraChars > METADATA_CHARS_PER_SHEET) {
-      throw new Error(`FakeGas: developer metadata on sheet "${this.name}" would exceed Sheets' ${METADATA_CHARS_PER_SHEET} characters per sheet`);
-    }
-  }
-
-  removeMetadata(metadata: FakeDeveloperMetadata): void {
-    const at = this.metadata.indexOf(metadata);
-    if (at >= 0) this.metadata.splice(at, 1);
+  /** Finds the sheet's metadata and its rows' and columns'. */
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    this.assertAlive();
+    return new FakeDeveloperMetadataFinder(this.spreadsheet, { sheet: this, rect: null });
   }
 
   getCharts(): FakeChart[] {
@@ -300,6 +290,63 @@ export class FakeSheet implements Implements<(typeof SHEET_METHODS)[number]>,
     const count = integerArg(numColumns, method(name), [startColumn, numColumns]);
     checkedRect({ row: 1, column: start, numRows: 1, numColumns: count });
     for (let c = start; c < start + count; c++) this.columnWidths.set(c, width);
+    return this;
+  }
+
+  // Inserting and deleting rows and columns (structure.ts): each returns what Apps Script returns.
+
+  insertRowBefore(before: unknown): FakeSheet {
+    return this.lines('ROWS', 'insert', 'insertRowBefore', [before]);
+  }
+
+  insertRowAfter(after: unknown): FakeSheet {
+    return this.lines('ROWS', 'insert', 'insertRowAfter', [after], 1);
+  }
+
+  insertRowsBefore(before: unknown, howMany: unknown): FakeSheet {
+    return this.lines('ROWS', 'insert', 'insertRowsBefore', [before, howMany]);
+  }
+
+  insertRowsAfter(after: unknown, howMany: unknown): FakeSheet {
+    return this.lines('ROWS', 'insert', 'insertRowsAfter', [after, howMany], 1);
+  }
+
+  insertColumnBefore(before: unknown): FakeSheet {
+    return this.lines('COLUMNS', 'insert', 'insertColumnBefore', [before]);
+  }
+
+  insertColumnAfter(after: unknown): FakeSheet {
+    return this.lines('COLUMNS', 'insert', 'insertColumnAfter', [after], 1);
+  }
+
+  insertColumnsBefore(before: unknown, howMany: unknown): FakeSheet {
+    return this.lines('COLUMNS', 'insert', 'insertColumnsBefore', [before, howMany]);
+  }
+
+  insertColumnsAfter(after: unknown, howMany: unknown): FakeSheet {
+    return this.lines('COLUMNS', 'insert', 'insertColumnsAfter', [after, howMany], 1);
+  }
+
+  deleteRow(row: unknown): FakeSheet {
+    return this.lines('ROWS', 'delete', 'deleteRow', [row]);
+  }
+
+  deleteRows(row: unknown, howMany: unknown): void {
+    this.lines('ROWS', 'delete', 'deleteRows', [row, howMany]);
+  }
+
+  deleteColumn(column: unknown): FakeSheet {
+    return this.lines('COLUMNS', 'delete', 'deleteColumn', [column]);
+  }
+
+  deleteColumns(column: unknown, howMany: unknown): void {
+    this.lines('COLUMNS', 'delete', 'deleteColumns', [column, howMany]);
+  }
+
+  private lines(axis: Axis, kind: LineChange['kind'], name: string, args: unknown[], offset = 0): FakeSheet {
+    const expected = /s(Before|After)?$/.test(name) ? 2 : 1;
+    if (args.length !== expected || args.some((a) => a === undefined)) throw signatureError(method(name), args.filter((a) => a !== undefined));
+    applyLineChange(this, lineChange(this, axis, kind, name, args, offset));
     return this;
   }
 }

@@ -1,21 +1,28 @@
 /** `SpreadsheetApp` and the one `Spreadsheet` it is bound to, with its tabs in one HyperFormula engine. */
 import type { FunctionPluginDefinition, HyperFormula } from 'hyperformula';
 import { integerArg, signatureError, stringArg } from './args';
-import { FakeDataValidationBuilder } from './data-validation';
 import { createEngine } from './engine';
-import { DeveloperMetadataVisibility, ProtectionType } from './enums';
+import { DataValidationCriteria, DeveloperMetadataLocationType, DeveloperMetadataVisibility, ProtectionType } from './enums';
 import { API, defineApi, type Implements } from './expose';
+import {
+  FakeDeveloperMetadata, FakeDeveloperMetadataFinder, METADATA_CHARS_PER_SHEET, metadataArgs, sheetOf,
+  type MetadataArgs, type MetadataLocation,
+} from './metadata';
 import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, FakeSheet } from './sheet';
+import { FakeDataValidationBuilder } from './validation';
 import { emptyUiState, FakeUi, type UiState } from './ui';
 
 const SPREADSHEET_METHODS = [
   'getSheetByName', 'getSheets', 'insertSheet', 'deleteSheet', 'getActiveSheet', 'setActiveSheet',
-  'getSpreadsheetTimeZone', 'getSpreadsheetLocale', 'getName', 'getId', 'getUrl', 'toast',
+  'getSpreadsheetTimeZone', 'getSpreadsheetLocale', 'getName', 'getId', 'getUrl', 'toast', 'addDeveloperMetadata',
+  'getDeveloperMetadata', 'createDeveloperMetadataFinder',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.Spreadsheet)[];
 const APP_METHODS = ['getActive', 'getActiveSpreadsheet', 'flush', 'getUi', 'newDataValidation'] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.SpreadsheetApp)[];
 
 const SPREADSHEET_API = defineApi('Spreadsheet', 'spreadsheet', SPREADSHEET_METHODS);
-const APP_API = defineApi('SpreadsheetApp', 'spreadsheet', APP_METHODS, { ProtectionType, DeveloperMetadataVisibility });
+const APP_API = defineApi('SpreadsheetApp', 'spreadsheet', APP_METHODS, {
+  ProtectionType, DeveloperMetadataVisibility, DeveloperMetadataLocationType, DataValidationCriteria,
+});
 
 /** Sheets' limit on the cells of a whole spreadsheet. */
 export const MAX_CELLS = 10_000_000;
@@ -41,8 +48,13 @@ export class FakeSpreadsheet implements Implements<(typeof SPREADSHEET_METHODS)[
   readonly ui: UiState = emptyUiState();
   /** How many times the engine recomputed values: one per batched write. */
   recalculations = 0;
+  /** Every developer metadata of the book, wherever it is located. */
+  readonly metadata: FakeDeveloperMetadata[] = [];
   private gids = 0;
   private chartIds = 0;
+  private metadataIds = 0;
+  /** Test-side edits waiting for the script's Nth `Range.getValues` (see `FakeBook.afterReads`). */
+  private readonly readHooks: { remaining: number; edit: () => void }[] = [];
 
   get [API]() {
     return SPREADSHEET_API;
@@ -105,6 +117,62 @@ export class FakeSpreadsheet implements Implements<(typeof SPREADSHEET_METHODS)[
     }
   }
 
+  /** Adds metadata at a location, within Sheets' allowance. */
+  addMetadata(location: MetadataLocation, { key, value, visibility }: MetadataArgs): FakeDeveloperMetadata {
+    this.checkMetadataRoom(location, key.length + (value?.length ?? 0));
+    const metadata = new FakeDeveloperMetadata(this, ++this.metadataIds * 131 + 7, key, value, visibility, location);
+    this.metadata.push(metadata);
+    return metadata;
+  }
+
+  /** Throws when `extraChars` more characters at this location would exceed Sheets' allowance for its sheet (or the spreadsheet). */
+  checkMetadataRoom(location: MetadataLocation, extraChars: number): void {
+    const sheet = sheetOf(location);
+    const used = this.metadata.reduce((n, m) => (sheetOf(m.location) === sheet ? n + m.chars : n), 0);
+    if (used + extraChars > METADATA_CHARS_PER_SHEET) {
+      const where = sheet ? `sheet "${sheet.name}"` : 'the spreadsheet';
+      throw new Error(`FakeGas: developer metadata on ${where} would exceed Sheets' ${METADATA_CHARS_PER_SHEET} characters per sheet`);
+    }
+  }
+
+  removeMetadata(metadata: FakeDeveloperMetadata): void {
+    const at = this.metadata.indexOf(metadata);
+    if (at >= 0) this.metadata.splice(at, 1);
+  }
+
+  addDeveloperMetadata(key: unknown, second?: unknown, third?: unknown): FakeSpreadsheet {
+    this.addMetadata({ type: 'SPREADSHEET' }, metadataArgs(method('addDeveloperMetadata'), key, second, third));
+    return this;
+  }
+
+  /** The spreadsheet's own metadata (not its sheets', rows' or columns'). */
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    return this.metadata.filter((m) => m.location.type === 'SPREADSHEET');
+  }
+
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    return new FakeDeveloperMetadataFinder(this, null);
+  }
+
+  /** Runs `edit` right after the script's `reads`-th `Range.getValues` from now, once. */
+  afterReads(reads: number, edit: () => void): void {
+    if (!Number.isInteger(reads) || reads < 1) throw new Error(`FakeGas: afterReads needs a read count of at least 1, not ${reads}`);
+    this.readHooks.push({ remaining: reads, edit });
+  }
+
+  /** A `Range.getValues` returned its values: count it toward every waiting edit, and run those due. */
+  readHappened(): void {
+    if (this.readHooks.length === 0) return;
+    const due = this.readHooks.filter((hook) => --hook.remaining === 0);
+    for (const hook of due) this.readHooks.splice(this.readHooks.indexOf(hook), 1);
+    for (const hook of due) hook.edit();
+  }
+
+  /** How many scheduled edits have not run yet (a test can assert its edit really happened). */
+  get pendingReadHooks(): number {
+    return this.readHooks.length;
+  }
+
   nextChartId(): number {
     return ++this.chartIds;
   }
@@ -140,6 +208,7 @@ export class FakeSpreadsheet implements Implements<(typeof SPREADSHEET_METHODS)[
     this.sheets.splice(at, 1);
     this.engine.removeSheet(sheet.cells.engineSheet);
     sheet.deleted = true;
+    for (const m of this.metadata.filter((m) => sheetOf(m.location) === sheet)) this.removeMetadata(m);
     if (this.activeSheet === sheet) this.activeSheet = this.sheets[Math.max(0, at - 1)]!;
   }
 
@@ -188,10 +257,6 @@ export class FakeSpreadsheetApp implements Implements<(typeof APP_METHODS)[numbe
     return this.spreadsheet;
   }
 
-  newDataValidation(): FakeDataValidationBuilder {
-    return new FakeDataValidationBuilder();
-  }
-
   getActiveSpreadsheet(): FakeSpreadsheet {
     return this.spreadsheet;
   }
@@ -201,5 +266,9 @@ export class FakeSpreadsheetApp implements Implements<(typeof APP_METHODS)[numbe
 
   getUi(): FakeUi {
     return new FakeUi(this.spreadsheet.ui);
+  }
+
+  newDataValidation(): FakeDataValidationBuilder {
+    return new FakeDataValidationBuilder();
   }
 }

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PRESETS } from '../../src/appraisal';
 import { TAB_TAG_KEY, type TabLayout } from '../../src/appraisal/plan-types';
+import { readKey } from '../../src/metrics/coerce';
 import { firstNonEmpty, readTableFile } from '../../src/files';
 import { createFakeGas, loadGasProject } from '../gas';
 
@@ -158,10 +159,11 @@ export async function appraise(opts: AppraiseOptions): Promise<AppraiseResult> {
   const sheetName: string = reply.value.sheetName;
   if (opts.manual) {
     const layout = layoutOf(rt, sheetName);
-    const names = (rt.fake.book.values(sheetName) as unknown[][]).map((r) => String(r[layout.agentColumn - 1] ?? ''));
+    // Names match as rule 8 says (`amy` in the file is `Amy` on the tab).
+    const names = (rt.fake.book.values(sheetName) as unknown[][]).map((r) => readKey(r[layout.agentColumn - 1]));
     for (const m of await readManualScores(opts.manual)) {
       const col = layout.manualColumns[m.item];
-      const row = names.indexOf(m.agent, layout.firstAgentRow - 1) + 1;
+      const row = names.indexOf(readKey(m.agent), layout.firstAgentRow - 1) + 1;
       if (!col) throw new Error(`--manual: "${m.item}" is not a manual item of the template (${Object.keys(layout.manualColumns).join(', ')})`);
       if (row < layout.firstAgentRow) throw new Error(`--manual: no agent "${m.agent}" in ${sheetName}`);
       rt.fake.book.typeCell(sheetName, row, col, m.score);

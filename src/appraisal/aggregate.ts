@@ -15,7 +15,7 @@ import { NUM_ERROR, type Coerced, type Unit } from '../metrics/types';
 import { readCount } from '../metrics/coerce';
 import type { CellRule } from '../metrics/functions';
 import { readDay } from '../metrics/coerce';
-import { hasPercentSign, isBlankLike, readKey, readerFor, type ReadAs } from './cells';
+import { hasPercentSign, isBlankLike, keyText, readKey, readerFor, type ReadAs } from './cells';
 import { fieldById, headerKeyWithoutUnits, headerUnit, type FieldKind } from './fields';
 import type { ColumnGuess, Recognition } from './headers';
 import { METRIC_SOURCES } from './metric-sources';
@@ -35,6 +35,8 @@ export interface AgentValues {
   values: Record<string, number | ''>;
   /** Metric id → the headers of the columns it was computed from. */
   sources: Record<string, string[]>;
+  /** The accounts summed into this agent as the data wrote them, when a person binding merged several. */
+  accounts?: string[];
 }
 
 export interface SkippedRow {
@@ -102,10 +104,10 @@ export function subAccountName(raw: string): string {
 /** A shop or group name: does not open like a formula, holds no quotes, brackets or slashes. */
 const PLAIN_SEGMENT = /^[^\s=+\-@"'()<>/\\][^"'()<>/\\]*$/u;
 
-const readAsOfKind = (kind: FieldKind): ReadAs => (kind === 'weight' ? 'count' : kind === 'rate' || kind === 'agent' ? 'number' : kind);
+export const readAsOfKind = (kind: FieldKind): ReadAs => (kind === 'weight' ? 'count' : kind === 'rate' || kind === 'agent' ? 'number' : kind);
 
 /** A rate column is read in its metric's unit: seconds and days as durations, yuan as money. */
-function readAsOfUnit(unit: Unit): ReadAs {
+export function readAsOfUnit(unit: Unit): ReadAs {
   if (unit === 'seconds' || unit === 'hours' || unit === 'days') return unit;
   return unit === 'yuan' ? 'amount' : 'number';
 }
@@ -153,7 +155,7 @@ const fractionCeiling = (metric: string) => {
   return entry?.kind === 'proportion' || entry?.direction === 'lower' ? 1 : 3;
 };
 
-function percentNumbers(rows: readonly unknown[][], start: number, column: number, metric: string, header: string): boolean {
+export function percentNumbers(rows: readonly unknown[][], start: number, column: number, metric: string, header: string): boolean {
   if (catalogueEntry(metric)?.unit !== 'fraction') return false;
   if (headerUnit(header) === 'percent') return true;
   const ceiling = fractionCeiling(metric);
@@ -257,23 +259,30 @@ export function aggregate(grid: readonly unknown[][], recognition: ColumnMapping
   const states: AgentState[] = [];
   const byRawName = new Map<string, AgentState>();
   const byAgent = new Map<string, AgentState>();
-  const aliases = options.aliases ?? {};
-  const alias = (name: string): string | undefined => (Object.prototype.hasOwnProperty.call(aliases, name) ? String(aliases[name]).trim() || undefined : undefined);
-  const stateOf = (raw: string): AgentState => {
-    let state = byRawName.get(raw);
-    if (state) return state;
+  // Names are matched by `readKey` (rule 8: `Amy` = `amy` = `Ａｍｙ`, `店铺：小美` = `店铺:小美`); an agent
+  // is shown as the first spelling met (the first row's, or the alias table's target).
+  const aliasByKey = new Map<string, string>();
+  for (const [name, target] of Object.entries(options.aliases ?? {})) {
+    const key = readKey(name);
+    const shown = keyText(target);
+    if (key && shown && !aliasByKey.has(key)) aliasByKey.set(key, shown);
+  }
+  const alias = (name: string): string | undefined => aliasByKey.get(readKey(name));
+  const stateOf = (raw: string, rawKey: string): AgentState => {
     const agent = alias(raw) ?? alias(subAccountName(raw)) ?? subAccountName(raw);
-    state = byAgent.get(agent);
+    const agentKey = readKey(agent);
+    let state = byAgent.get(agentKey);
     if (!state) {
       state = {
         agent, accounts: new Set(), sums: new Float64Array(slotColumns.length),
         weighted: new Float64Array(means.length), weights: new Float64Array(means.length),
       };
-      byAgent.set(agent, state);
+      byAgent.set(agentKey, state);
       states.push(state);
     }
-    state.accounts.add(raw);
-    byRawName.set(raw, state);
+    // Accounts are counted by key too: `店铺：小美` and `店铺:小美` are one account (ONLINE_HOURS ÷ accounts).
+    state.accounts.add(rawKey);
+    byRawName.set(rawKey, state);
     return state;
   };
 
@@ -293,15 +302,15 @@ export function aggregate(grid: readonly unknown[][], recognition: ColumnMapping
     for (let r = headerRows; r < rows.length; r++) {
       const row = rows[r]!;
       const agentCell = row[agentColumn];
-      const raw = readKey(agentCell);
+      const rawKey = readKey(agentCell);
       // Known agents take the fast path: their name is no summary word, but a subtotal row
       // (`小计 | 小美 | …`) can still say so in the first column, so that is checked every time.
-      let state = raw ? byRawName.get(raw) : undefined;
+      let state = rawKey ? byRawName.get(rawKey) : undefined;
       if (!state) {
-        if (!raw && row.every(isBlankLike)) continue;
+        if (!rawKey && row.every(isBlankLike)) continue;
         const summary = summaryWord(agentCell) ?? firstColumnSummary(row[0]) ?? (dateColumn >= 0 ? summaryWord(row[dateColumn]) : null);
         if (summary) { skip(r, summaryReason(summary)); continue; }
-        if (!raw) { skip(r, { zh: '没有客服名称，已跳过', en: 'no agent name, skipped' }); continue; }
+        if (!rawKey) { skip(r, { zh: '没有客服名称，已跳过', en: 'no agent name, skipped' }); continue; }
       } else if (agentColumn !== 0) {
         const summary = firstColumnSummary(row[0]);
         if (summary) { skip(r, summaryReason(summary)); continue; }
@@ -321,7 +330,7 @@ export function aggregate(grid: readonly unknown[][], recognition: ColumnMapping
           continue;
         }
       }
-      state ??= stateOf(raw);
+      state ??= stateOf(keyText(agentCell), rawKey);
       rowsUsed++;
       for (let s = 0; s < slotColumns.length; s++) {
         const read = slotReaders[s]!(row[slotColumns[s]!]);
@@ -362,8 +371,11 @@ export function aggregate(grid: readonly unknown[][], recognition: ColumnMapping
     for (const plan of plans) {
       let value: number | '' = '';
       if (plan.form === 'counts') {
-        const out = plan.rule(state.sums[plan.part]!, state.sums[plan.whole]!);
+        const part = state.sums[plan.part]!;
+        const whole = state.sums[plan.whole]!;
+        const out = plan.rule(part, whole);
         if (typeof out === 'number') value = out;
+        else if (!Number.isFinite(part + whole)) value = Infinity; // overflow: said below, not as part > whole
         else if (out === NUM_ERROR) {
           const [partHeader, wholeHeader] = sources[plan.metric]!;
           warnings.push({
@@ -374,10 +386,20 @@ export function aggregate(grid: readonly unknown[][], recognition: ColumnMapping
       } else if (plan.form === 'sum') value = state.sums[plan.slot]!;
       else if (plan.form === 'perAccount') value = state.sums[plan.slot]! / state.accounts.size;
       else value = state.weights[plan.mean]! > 0 ? state.weighted[plan.mean]! / state.weights[plan.mean]! : '';
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        // Sums beyond what a number holds (1e308 + 1e308): no figure rather than Infinity, said out loud.
+        value = '';
+        const name = catalogueEntry(plan.metric)!.name;
+        warnings.push({
+          zh: `${state.agent} 的「${name.zh}」无法计算：数值超出可计算范围，请检查来源列（${sources[plan.metric]!.join('、')}）`,
+          en: `${state.agent}: ${name.en} cannot be computed: the figures are too large to compute with; check the columns ${sources[plan.metric]!.join(', ')}`,
+        });
+      }
       values[plan.metric] = value;
       agentSources[plan.metric] = sources[plan.metric]!.slice();
     }
-    return { agent: state.agent, values, sources: agentSources };
+    const merged = state.accounts.size > 1 ? { accounts: [...state.accounts] } : {};
+    return { agent: state.agent, values, sources: agentSources, ...merged };
   });
   if (agentColumn >= 0 && plans.length === 0) {
     warnings.push({ zh: '没有可计算的指标：请检查列映射（例如「询单人数」「询单->最终付款人数」）', en: 'no metric can be computed from these columns: check the column mapping (e.g. inquiring buyers, paid buyers)' });

@@ -10,7 +10,7 @@ import {
 import { NUM_ERROR, type Coerced } from '../metrics/types';
 import type { HeaderUnit } from './fields';
 
-export { isBlankLike, readKey } from '../metrics/coerce';
+export { isBlankLike, keyText, readKey } from '../metrics/coerce';
 
 /** Text as a person reads it, for headers and samples: trimmed, full-width folded (`（秒）` → `(秒)`). */
 export function cellText(cell: unknown): string {

@@ -6,8 +6,9 @@
  * the field row (`人数`, `最终付款人数`). The header is the row, among the first few, whose
  * labels name the most fields; a group row above it is read when that names more.
  */
+import type { Msg } from '../i18n';
 import { cellText, isBlankLike } from './cells';
-import { fieldById, fieldOfHeader } from './fields';
+import { fieldById, fieldOfHeader, headerKey, looseFieldOfHeader } from './fields';
 
 export interface ColumnGuess {
   /** 0-based column index. */
@@ -19,12 +20,22 @@ export interface ColumnGuess {
   samples: string[];
 }
 
+/** A field a column only loosely matches: shown for the manager to confirm, never applied by itself. */
+export interface HeaderSuggestion {
+  index: number;
+  header: string;
+  field: string;
+  reason: Msg;
+}
+
 export interface Recognition {
   /** Rows from the top of the grid through the field row: data starts at this 0-based row. */
   headerRows: number;
   columns: ColumnGuess[];
   /** Field id → 0-based column index. */
   mapping: Record<string, number>;
+  /** Loose matches to confirm (a correction of the column applies one); not in `mapping`. */
+  suggestions?: HeaderSuggestion[];
 }
 
 /** The manager's corrections: column index (as JSON keys are strings) → field id, or null to ignore the column. */
@@ -130,8 +141,48 @@ export function recognise(grid: readonly unknown[][], overrides: MappingOverride
   const columns: ColumnGuess[] = header.labels.map((label, index) => ({
     index, header: label, field: header.fields[index] ?? null, samples: samplesOf(rows, headerRows, index),
   }));
+  const demoted = demoteAmbiguous(columns);
   applyOverrides(columns, overrides);
   const mapping: Record<string, number> = {};
   for (const column of columns) if (column.field) mapping[column.field] = column.index;
-  return { headerRows, columns, mapping };
+  const suggestions = suggest(columns, overrides ?? {}, demoted);
+  return suggestions.length ? { headerRows, columns, mapping, suggestions } : { headerRows, columns, mapping };
+}
+
+/**
+ * 赤兔 reports refunds in money (退款金额) and its bare 退款率 is a money rate, whereas the
+ * appraisal's 退款率 counts orders: in an export with 退款金额 and no 退款笔数, 退款率 is only
+ * suggested. Returns the columns taken off the mapping.
+ */
+function demoteAmbiguous(columns: ColumnGuess[]): HeaderSuggestion[] {
+  const has = (id: string) => columns.some((c) => c.field === id);
+  if (!has('refund_amount') || has('refunds')) return [];
+  return columns.filter((c) => c.field === 'refund_rate' && headerKey(c.header) === headerKey('退款率')).map((c) => {
+    c.field = null;
+    return {
+      index: c.index, header: c.header, field: 'refund_rate',
+      reason: {
+        zh: '此表的退款按金额统计（有「退款金额」、无「退款笔数」），「退款率」可能是金额退款率；考核的退款率按笔数计算，确认后才使用',
+        en: 'this export counts refunds in money (退款金额, no 退款笔数), so 退款率 may be a money rate; the appraisal\'s refund rate counts orders: used only once confirmed',
+      },
+    };
+  });
+}
+
+/** Loose matches for the columns nothing claimed, and the demoted ones, minus what the manager already decided. */
+function suggest(columns: readonly ColumnGuess[], overrides: MappingOverrides, demoted: HeaderSuggestion[]): HeaderSuggestion[] {
+  const decided = (index: number) => Object.prototype.hasOwnProperty.call(overrides, String(index));
+  const taken = new Set(columns.flatMap((c) => (c.field ? [c.field] : [])));
+  const out = demoted.filter((s) => !decided(s.index) && !taken.has(s.field));
+  for (const column of columns) {
+    if (column.field || decided(column.index) || out.some((s) => s.index === column.index)) continue;
+    const field = looseFieldOfHeader(column.header, taken);
+    if (!field) continue;
+    taken.add(field.id);
+    out.push({
+      index: column.index, header: column.header, field: field.id,
+      reason: { zh: `「${column.header}」与「${field.zh}」相近，请确认后使用`, en: `"${column.header}" looks like ${field.en}: confirm to use it` },
+    });
+  }
+  return out.sort((a, b) => a.index - b.index);
 }

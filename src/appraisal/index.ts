@@ -17,6 +17,7 @@ export {
 export { planTab, tabNameOf, metricValue, unitFormat, FORMATS, type PlanInput, type PlanAgent } from './plan';
 export { scoreFormula, type ParamCells } from './formulas';
 export { readExisting, readPreviousTotals } from './existing';
+export { alignInputs } from './agent-keys';
 export { inputsFromRows, emptyInputs, type ExistingInputs, type ManualValue } from './manual-inputs';
 export { expectedResults, itemScore, roundLikeSheets, type ExpectedAgent, type ExpectedResults } from './results';
 export { neutralise, unneutralise } from './neutralise';

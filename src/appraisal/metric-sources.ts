@@ -47,4 +47,9 @@ export const METRIC_SOURCES: Readonly<Record<string, MetricSource>> = {
   RETURN_RATE: quotient(proportionCell, 'returns', ORDERS, 'return_rate'),
   ORDER_ACCURACY: quotient(complementCell, 'wrong_orders', ORDERS, 'order_accuracy'),
   RETURN_SAVE_RATE: quotient(complementCell, 'returned', ['return_inquiries'], 'return_save_rate'),
+  SATISFACTION_RATE: quotient(proportionCell, 'satisfied', ['rated', 'ratings'], 'satisfaction_rate'),
+  DISSATISFACTION_RATE: quotient(proportionCell, 'dissatisfied', ['rated', 'ratings'], 'dissatisfaction_rate'),
+  REPLY_RATE_3MIN: quotient(proportionCell, 'replied_3min', ['messages'], 'reply_rate_3min'),
+  RESPONSE_RATE_30S: quotient(proportionCell, 'responded_30s', ['sessions'], 'response_rate_30s'),
+  VALID_REPLY_RATE: quotient(proportionCell, 'valid_replies', ['sessions'], 'valid_reply_rate'),
 };

@@ -13,10 +13,11 @@
 import { UserError, pick, type Locale, type Msg } from '../i18n';
 import { catalogueEntry } from '../metrics/catalogue';
 import { DEFAULT_CAP } from '../metrics/scoring';
-import type { Unit } from '../metrics/types';
+import { NUM_ERROR, type Unit } from '../metrics/types';
 import { a1, a1Range, columnLetter, quoteSheetName } from './a1';
 import { monthDays } from './aggregate';
 import { scoreFormula, type ParamCells } from './formulas';
+import { alignInputs } from './agent-keys';
 import { LABELS, METHOD_LABELS, NOTES, manualNote, sourcesNote } from './labels';
 import { own, type ExistingInputs, type ManualValue } from './manual-inputs';
 import { neutralise } from './neutralise';
@@ -97,7 +98,8 @@ class Canvas {
   set(row: number, column: number, value: PlanValue, style: CellStyle = {}): void {
     const r = row - 1;
     const c = column - 1;
-    this.values[r]![c] = value;
+    // No Infinity or NaN ever reaches a cell (functions.md): #NUM!.
+    this.values[r]![c] = typeof value === 'number' && !Number.isFinite(value) ? NUM_ERROR : value;
     if (style.format) this.numberFormats[r]![c] = style.format;
     if (style.bold) this.fontWeights[r]![c] = 'bold';
     if (style.background) this.backgrounds[r]![c] = style.background;
@@ -256,7 +258,8 @@ export function planTab(input: PlanInput): TabPlan {
 
   const seen = new Set<string>();
   const current = input.agents.filter((a) => !seen.has(a.agent) && seen.add(a.agent));
-  const existing = input.existing ?? null;
+  // Typed values follow the agent whatever the spelling (rule 8: `Amy` on the tab is `amy` in the data).
+  const existing = alignInputs(input.existing, current);
   const vanished = (existing?.agents ?? []).filter((name, i, all) => !seen.has(name) && all.indexOf(name) === i);
   const manualNames = new Set(manualItems.map((i) => i.manual));
   // Scores typed for an item no longer in the template stay, in a column of their own that does not count.

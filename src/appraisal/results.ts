@@ -12,6 +12,7 @@ import {
   DEFAULT_CAP, deductionScore, directionOf, gradeBand, linearScore, passFailScore, rankOf, ratioScore, tierScore,
 } from '../metrics/scoring';
 import type { Direction } from '../metrics/types';
+import { alignInputs } from './agent-keys';
 import { own, type ExistingInputs } from './manual-inputs';
 import { metricValue, type PlanAgent } from './plan';
 import { isManual, type MetricItem, type Template } from './template';
@@ -80,6 +81,7 @@ export function expectedResults(
 ): ExpectedResults {
   const seen = new Set<string>();
   const current = agents.filter((a) => !seen.has(a.agent) && seen.add(a.agent));
+  const typedInputs = alignInputs(manual, current);
   // The tab's column order: metric scores, then manual items (SUMPRODUCT adds in that order).
   const counted = [...template.items.filter((i) => !isManual(i)), ...template.items.filter(isManual)];
   const weightSum = counted.reduce((s, item) => s + item.weight, 0);
@@ -89,7 +91,7 @@ export function expectedResults(
     let weighted = 0;
     for (const item of counted) {
       if (isManual(item)) {
-        const typed = own(own(manual?.manual, agent.agent), item.manual);
+        const typed = own(own(typedInputs?.manual, agent.agent), item.manual);
         entered[item.manual] = typeof typed === 'number' ? typed : 0;
         weighted += item.weight * (100 / item.max) * entered[item.manual]!;
       } else {

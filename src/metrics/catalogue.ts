@@ -191,6 +191,36 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       arg('returned', 'count', '咨询退货后仍退货数', 'returned after asking about a return'),
       arg('return_inquiries', 'count', '咨询退货数', 'return inquiries'),
     ]),
+  elementwise('SATISFACTION_RATE', '满意率', 'Satisfaction rate', 'proportion', 'fraction', 'higher',
+    '满意评价数 ÷ 参评数（飞鸽、咚咚、千牛的服务评价）', 'satisfied ratings ÷ ratings given (飞鸽, 咚咚, 千牛 service ratings)',
+    '满意评价数 ÷ 参评数', 'satisfied ÷ rated', [
+      arg('satisfied', 'count', '满意评价数', 'satisfied ratings'),
+      arg('rated', 'count', '参评数（给出评价的买家或会话数）', 'ratings given (buyers or sessions who rated)'),
+    ]),
+  elementwise('DISSATISFACTION_RATE', '不满意率', 'Dissatisfaction rate', 'proportion', 'fraction', 'lower',
+    '不满意评价数 ÷ 参评数（飞鸽 IM不满意度、咚咚 咨询差评率）', 'dissatisfied ratings ÷ ratings given (飞鸽 IM dissatisfaction, 咚咚 consultation bad-rating rate)',
+    '不满意评价数 ÷ 参评数，越低越好', 'dissatisfied ÷ rated, lower is better', [
+      arg('dissatisfied', 'count', '不满意评价数', 'dissatisfied ratings'),
+      arg('rated', 'count', '参评数（给出评价的买家或会话数）', 'ratings given (buyers or sessions who rated)'),
+    ]),
+  elementwise('REPLY_RATE_3MIN', '3分钟人工回复率', '3-minute reply rate', 'proportion', 'fraction', 'higher',
+    '3 分钟内人工回复的消息数 ÷ 需回复的消息数，只计服务时间内（抖店、京东）', 'messages given a manual reply within 3 minutes ÷ messages needing a reply, within service hours (抖店, 京东)',
+    '3分钟内人工回复消息数 ÷ 需回复消息数', 'replied within 3 min ÷ messages', [
+      arg('replied_within_3min', 'count', '3 分钟内人工回复的消息数', 'messages replied to by a person within 3 minutes'),
+      arg('messages', 'count', '需回复的消息数（服务时间内）', 'messages needing a reply (within service hours)'),
+    ]),
+  elementwise('RESPONSE_RATE_30S', '30秒应答率', '30-second response rate', 'proportion', 'fraction', 'higher',
+    '30 秒内首次应答的会话数 ÷ 会话数（京东 首次30秒应答率）', 'sessions first answered within 30 seconds ÷ sessions (京东 first-30-second response rate)',
+    '30秒内首次应答会话数 ÷ 会话数', 'answered within 30 s ÷ sessions', [
+      arg('responded_within_30s', 'count', '30 秒内首次应答的会话数', 'sessions first answered within 30 seconds'),
+      arg('sessions', 'count', '会话数', 'sessions'),
+    ]),
+  elementwise('VALID_REPLY_RATE', '有效回复率', 'Valid reply rate', 'proportion', 'fraction', 'higher',
+    '有效回复的会话数 ÷ 会话数；超过 1 小时才回复不算有效（拼多多）', 'sessions given a valid reply ÷ sessions; a reply after more than an hour is not valid (拼多多)',
+    '有效回复会话数 ÷ 会话数', 'validly replied sessions ÷ sessions', [
+      arg('valid_replies', 'count', '有效回复的会话数（1 小时内回复）', 'sessions given a valid reply (within an hour)'),
+      arg('sessions', 'count', '会话数', 'sessions'),
+    ]),
   {
     id: 'KPI_SCORE', name: { zh: '指标得分', en: 'KPI score' },
     summary: { zh: '指标得分：按下限、目标和计分方法得出 0…封顶 分', en: 'KPI score: 0…cap points from floor, target and method' },
@@ -206,12 +236,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   },
   {
     id: 'WEIGHTED_SCORE', name: { zh: '加权总分', en: 'Weighted score' },
-    summary: { zh: '加权总分：Σ 得分×权重 ÷ Σ 权重，每行一个结果', en: 'Weighted score: Σ score×weight ÷ Σ weight, one result per row' },
+    summary: { zh: '加权总分：Σ 得分×权重 ÷ Σ 权重，每行（竖排模板每列）一个结果', en: 'Weighted score: Σ score×weight ÷ Σ weight, one result per row (per column for a vertical template)' },
     definition: { zh: 'Σ 得分×权重 ÷ Σ 权重', en: 'Σ score × weight ÷ Σ weight' },
     kind: 'score', unit: 'score', direction: null, appraisal: false,
     args: [
-      arg('scores', 'number', '得分：一行，或每个客服一行', 'scores: one row, or one row per agent'),
-      arg('weights', 'number', '权重：与得分同宽的一行', 'weights: one row as wide as the scores'),
+      arg('scores', 'number', '得分：一行，或每个客服一行；竖排模板为每个客服一列', 'scores: one row, or one row per agent; one column per agent for a vertical template'),
+      arg('weights', 'number', '权重：与得分同宽的一行（所有行共用）；或与得分形状相同（每行各自的权重）；或与得分同高的一列（竖排模板）', 'weights: one row as wide as the scores (shared by every row); or the same shape as the scores (each row its own weights); or one column as tall as the scores (vertical template)'),
     ],
   },
   {

@@ -6,7 +6,7 @@
  * marker the output cell will show. Readers never throw and never allocate for plain
  * numbers, which take the first branch.
  */
-import { NUM_ERROR, VALUE_ERROR } from './types';
+import { NUM_ERROR, VALUE_ERROR, finiteCell } from './types';
 import type { Coerced, InputKind } from './types';
 import { MS_PER_DAY, SHEETS_EPOCH_DAY, dayNumberAt, daysFromCivil, isCivilDate, wallClockMs, type ZoneRef } from './timezone';
 
@@ -92,7 +92,7 @@ export function readNumber(x: unknown): Coerced {
   if (typeof x === 'string') {
     if (isBlankLike(x)) return null;
     const n = parseNumberText(x);
-    return Number.isNaN(n) ? VALUE_ERROR : n;
+    return Number.isNaN(n) ? VALUE_ERROR : finiteCell(n);
   }
   return x === null || x === undefined ? null : VALUE_ERROR;
 }
@@ -236,7 +236,7 @@ export function readDuration(x: unknown, unit: DurationUnit, timeZone: ZoneRef):
   if (typeof x === 'string') {
     if (isBlankLike(x)) return null;
     const n = parseDurationText(x, unit);
-    return Number.isNaN(n) ? VALUE_ERROR : n < 0 ? NUM_ERROR : n;
+    return Number.isNaN(n) ? VALUE_ERROR : n < 0 ? NUM_ERROR : finiteCell(n);
   }
   if (isDateCell(x)) {
     if (Number.isNaN(x.getTime())) return VALUE_ERROR;
@@ -344,13 +344,30 @@ export function readDay(x: unknown, timeZone: ZoneRef): Coerced {
 // Keys and dispatch by kind
 
 /**
- * A grouping key (agent name) as trimmed text: numbers as their digits, blank-like as `""`.
- * `小美 ` and `小美` are the same agent; `1` and `"1"` are the same key.
+ * A key cell as its text, spelled as written: trimmed, numbers as their digits, blank-like as
+ * `""`. This is what a name is *shown* as; `readKey` is what it is *matched* by.
  */
-export function readKey(x: unknown): string {
+export function keyText(x: unknown): string {
   if (typeof x === 'string') return isBlankLike(x) ? '' : x.trim();
   if (x === null || x === undefined) return '';
   return String(x).trim();
+}
+
+/**
+ * THE key normaliser (functions.md rule 8): two grouping keys (agent names, sub-accounts, ids)
+ * are the same person exactly when their `readKey`s are equal. Trimmed, full-width forms folded
+ * to half-width (`Ａｍｙ` = `Amy`, `店铺：小美` = `店铺:小美`, the ideographic space a space) and
+ * letter case ignored, as Sheets' own COUNTIF ignores it; the number `123` is the text `123`, but
+ * `00123` stays another id. Blank-like cells are `""` (no key). Every piece of code that matches
+ * agent names calls this; the name shown stays as first written (`keyText`).
+ */
+export function readKey(x: unknown): string {
+  if (x === null || x === undefined) return '';
+  if (typeof x === 'string') {
+    if (isBlankLike(x)) return '';
+    return toHalfWidth(x).trim().toLowerCase();
+  }
+  return toHalfWidth(String(x)).trim().toLowerCase();
 }
 
 /** The input kinds that read as numbers. */

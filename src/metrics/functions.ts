@@ -9,7 +9,7 @@ import { commonShape, map2, normaliseArg } from './broadcast';
 import { catalogueEntry } from './catalogue';
 import { readerFor, type NumericKind } from './coerce';
 import { countInWindow, meanInWindow, rateInWindow } from './window';
-import { NUM_ERROR } from './types';
+import { NUM_ERROR, finiteCell } from './types';
 import type { ArgSpec, CallContext, CatalogueEntry, Coerced, Out, OutCell } from './types';
 
 /** One output cell from a coerced numerator and denominator. */
@@ -38,7 +38,8 @@ export const quotientCell: CellRule = (numerator, denominator) => {
   if (typeof numerator === 'string') return numerator;
   if (typeof denominator === 'string') return denominator;
   if (!denominator) return '';
-  return (numerator ?? 0) / denominator;
+  // A huge numerator over a tiny denominator (1e308 ÷ 1e-308) overflows: #NUM!, never Infinity.
+  return finiteCell((numerator ?? 0) / denominator);
 };
 
 /** The catalogue entry of a function this module implements (a missing one is a programming error). */
@@ -209,4 +210,29 @@ export function ORDER_ACCURACY(ctx: CallContext, wrong_orders: unknown, orders: 
 /** 退货挽回率 = 1 − 咨询退货后仍退货数 ÷ 咨询退货数. */
 export function RETURN_SAVE_RATE(ctx: CallContext, returned: unknown, return_inquiries: unknown): Out {
   return elementwise('RETURN_SAVE_RATE', ctx, returned, return_inquiries, complementCell);
+}
+
+/** 满意率 = 满意评价数 ÷ 参评数. */
+export function SATISFACTION_RATE(ctx: CallContext, satisfied: unknown, rated: unknown): Out {
+  return elementwise('SATISFACTION_RATE', ctx, satisfied, rated, proportionCell);
+}
+
+/** 不满意率 = 不满意评价数 ÷ 参评数 (lower is better). */
+export function DISSATISFACTION_RATE(ctx: CallContext, dissatisfied: unknown, rated: unknown): Out {
+  return elementwise('DISSATISFACTION_RATE', ctx, dissatisfied, rated, proportionCell);
+}
+
+/** 3分钟人工回复率 = 3 分钟内人工回复的消息数 ÷ 需回复的消息数 (service hours only, counted upstream). */
+export function REPLY_RATE_3MIN(ctx: CallContext, replied_within_3min: unknown, messages: unknown): Out {
+  return elementwise('REPLY_RATE_3MIN', ctx, replied_within_3min, messages, proportionCell);
+}
+
+/** 30秒应答率 = 30 秒内首次应答的会话数 ÷ 会话数. */
+export function RESPONSE_RATE_30S(ctx: CallContext, responded_within_30s: unknown, sessions: unknown): Out {
+  return elementwise('RESPONSE_RATE_30S', ctx, responded_within_30s, sessions, proportionCell);
+}
+
+/** 有效回复率 = 有效回复的会话数 ÷ 会话数 (a reply after more than an hour is not valid, decided upstream). */
+export function VALID_REPLY_RATE(ctx: CallContext, valid_replies: unknown, sessions: unknown): Out {
+  return elementwise('VALID_REPLY_RATE', ctx, valid_replies, sessions, proportionCell);
 }

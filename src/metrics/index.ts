@@ -7,7 +7,7 @@ import { UserError, type Locale } from '../i18n';
 import { catalogueEntry } from './catalogue';
 import * as fns from './functions';
 import { KPI_GRADE, KPI_SCORE, WEIGHTED_SCORE } from './score-functions';
-import type { ArgSpec, CallContext, CatalogueEntry, Out } from './types';
+import { NUM_ERROR, finiteCell, type ArgSpec, type CallContext, type CatalogueEntry, type Out } from './types';
 
 export { APPRAISAL_METRICS, CATALOGUE, catalogueEntry } from './catalogue';
 export * from './types';
@@ -45,6 +45,11 @@ export const SHEET_FUNCTIONS: Readonly<Record<string, SheetFunction>> = {
   RETURN_RATE: fns.RETURN_RATE,
   ORDER_ACCURACY: fns.ORDER_ACCURACY,
   RETURN_SAVE_RATE: fns.RETURN_SAVE_RATE,
+  SATISFACTION_RATE: fns.SATISFACTION_RATE,
+  DISSATISFACTION_RATE: fns.DISSATISFACTION_RATE,
+  REPLY_RATE_3MIN: fns.REPLY_RATE_3MIN,
+  RESPONSE_RATE_30S: fns.RESPONSE_RATE_30S,
+  VALID_REPLY_RATE: fns.VALID_REPLY_RATE,
   KPI_SCORE,
   WEIGHTED_SCORE,
   KPI_GRADE,
@@ -95,6 +100,23 @@ function arityError(entry: CatalogueEntry, got: number, counts: readonly number[
 }
 
 /**
+ * The last guard before a result reaches a sheet: no `Infinity` or `NaN` ever does, each is
+ * `#NUM!` (every function already guards its own arithmetic; this holds for any added later).
+ * Fixes the function's own fresh output in place.
+ */
+export function finiteOut(out: Out): Out {
+  if (typeof out === 'number') return finiteCell(out);
+  if (typeof out !== 'object') return out;
+  for (const row of out) {
+    for (let c = 0; c < row.length; c++) {
+      const x = row[c];
+      if (typeof x === 'number' && !Number.isFinite(x)) row[c] = NUM_ERROR;
+    }
+  }
+  return out;
+}
+
+/**
  * Runs one sheet function as a custom-function call: `args` are what Sheets passes (single values
  * or 2-D ranges; trailing `undefined`s are omitted arguments). Returns one value or a 2-D array.
  * Throws a `UserError` in `ctx.locale` for a bad call (rule 5): unknown function, wrong argument
@@ -112,7 +134,7 @@ export function callFunction(id: string, args: readonly unknown[], ctx: CallCont
   const counts = aritiesOf(entry);
   if (!counts.includes(count)) throw arityError(entry, count, counts, ctx.locale);
   try {
-    return fn(ctx, ...args.slice(0, count));
+    return finiteOut(fn(ctx, ...args.slice(0, count)));
   } catch (e) {
     // Errors raised before the locale was known (an invalid time zone) are re-worded for the user.
     if (e instanceof UserError && e.message !== e.msg[ctx.locale]) throw new UserError(e.msg, ctx.locale);

@@ -4,11 +4,11 @@
  */
 import { UserError, type Msg } from '../i18n';
 import { commonShape, describeShape, isGrid, map2, mapN, normaliseArg, shapeOf, type Grid, type Shape } from './broadcast';
-import { readKey, readNumber } from './coerce';
+import { keyText, readKey, readNumber } from './coerce';
 import { entryOf } from './functions';
 import { DEFAULT_CAP, DEFAULT_GRADES, directionOf, gradeBand, linearScore, passFailScore, ratioScore, weightedTotal } from './scoring';
 import type { GradeMin } from './scoring';
-import { NUM_ERROR } from './types';
+import { NUM_ERROR, finiteCell } from './types';
 import type { CallContext, CellError, Out, OutCell } from './types';
 
 /** The methods `KPI_SCORE` takes; `tiers` and `deduction` need thresholds or points, which only a template holds. */
@@ -24,7 +24,7 @@ const TEMPLATE_ONLY = new Set(['tiers', '阶梯', 'deduction', '扣分制']);
 
 /** The method a cell names; throws a `UserError` naming `method` for any other word (rule 5). */
 export function kpiMethod(cell: unknown, ctx: CallContext): KpiMethod {
-  const word = readKey(cell).toLowerCase();
+  const word = readKey(cell);
   const method = METHOD_WORDS.get(word);
   if (method) return method;
   const msg: Msg = TEMPLATE_ONLY.has(word)
@@ -33,8 +33,8 @@ export function kpiMethod(cell: unknown, ctx: CallContext): KpiMethod {
       en: `KPI_SCORE: method "${word}" needs tiers or points, which only an appraisal template holds; use linear, ratio or pass_fail here.`,
     }
     : {
-      zh: `KPI_SCORE：未知的 method "${readKey(cell)}"；可用 linear（默认）、ratio 或 pass_fail。`,
-      en: `KPI_SCORE: unknown method "${readKey(cell)}"; use linear (the default), ratio or pass_fail.`,
+      zh: `KPI_SCORE：未知的 method "${keyText(cell)}"；可用 linear（默认）、ratio 或 pass_fail。`,
+      en: `KPI_SCORE: unknown method "${keyText(cell)}"; use linear (the default), ratio or pass_fail.`,
     };
   throw new UserError(msg, ctx.locale);
 }
@@ -59,9 +59,10 @@ export function kpiScoreCell(value: unknown, floor: unknown, target: unknown, me
   const hi = t ?? 0;
   const top = c ?? DEFAULT_CAP;
   if (top < 0) return NUM_ERROR;
+  // Extreme inputs (a span of 1e308 − −1e308) overflow to Infinity or NaN: #NUM!, never a number a sheet cannot hold.
   switch (method) {
-    case 'linear': return lo === hi ? NUM_ERROR : linearScore(v, lo, hi, top);
-    case 'ratio': return ratioScore(v, hi, directionOf(lo, hi), top);
+    case 'linear': return lo === hi ? NUM_ERROR : finiteCell(linearScore(v, lo, hi, top));
+    case 'ratio': return finiteCell(ratioScore(v, hi, directionOf(lo, hi), top));
     case 'pass_fail': return Math.min(top, passFailScore(v, hi, directionOf(lo, hi)));
   }
 }
@@ -97,40 +98,64 @@ function weightedCell(scores: readonly unknown[], weights: number[] | CellError)
     if (typeof s === 'string') return s;
     values[i] = s ?? 0;
   }
-  const total = weightedTotal(values, weights);
-  return Number.isNaN(total) ? '' : total;
+  let weightSum = 0;
+  for (const w of weights) weightSum += w;
+  if (weightSum === 0) return '';
+  // Weights so large that their sum overflows cannot be divided by: #NUM!, as is an overflowing Σ score × weight.
+  return Number.isFinite(weightSum) ? finiteCell(weightedTotal(values, weights)) : NUM_ERROR;
 }
 
 const ONE_CELL: Shape = { rows: 1, cols: 1 };
 const asRows = (arg: unknown): Grid => (isGrid(arg) ? arg : [[arg]]);
 const isVector = (s: Shape) => s.rows === 1 || s.cols === 1;
 
+/** Column `c` of a grid as a list of cells. */
+const columnOf = (grid: Grid, c: number): unknown[] => grid.map((row) => row[c]);
+const sameShape = (a: Shape, b: Shape) => a.rows === b.rows && a.cols === b.cols;
+
 /**
- * `WEIGHTED_SCORE(scores, weights)`: one row of weights applied to every row of scores, one
- * result per row (a single value for a single row). Also takes a column of scores with a
- * column (or row) of weights of the same length — the parameter-block layout — giving one total.
+ * `WEIGHTED_SCORE(scores, weights)`: Σ score × weight ÷ Σ weight. The weights may be
+ * - one row as wide as the scores: applied to every row, one result per row (a column; a single
+ *   value for a single row);
+ * - a range of the same shape as the scores: each row its own weights (pre- and after-sales agents
+ *   in one table), one result per row;
+ * - one column as tall as the scores (a vertical template, items down the rows): each column of
+ *   scores is one agent, one result per column (a row; a single value for one column of scores).
+ * A column of scores with a row of weights of the same length (or the reverse) is one total.
+ * A shared weight that is unreadable or negative spoils every result it enters; a per-row one only its row.
  */
 export function WEIGHTED_SCORE(ctx: CallContext, scores: unknown, weights: unknown): Out {
   const s = normaliseArg(scores);
   const w = normaliseArg(weights);
   const sShape = shapeOf(s) ?? ONE_CELL;
   const wShape = shapeOf(w) ?? ONE_CELL;
-  if (wShape.rows === 1 && wShape.cols === sShape.cols) {
-    const ws = readWeights(asRows(w)[0]!, wShape.cols);
-    const totals = asRows(s).map((row) => weightedCell(row, ws));
+  const scoreRows = asRows(s);
+  const weightRows = asRows(w);
+  const perRow = (weightsOf: (r: number) => number[] | CellError): Out => {
+    const totals = scoreRows.map((row, r) => weightedCell(row, weightsOf(r)));
     return totals.length === 1 ? totals[0]! : totals.map((t) => [t]);
+  };
+  if (wShape.rows === 1 && wShape.cols === sShape.cols) {
+    const shared = readWeights(weightRows[0]!, wShape.cols);
+    return perRow(() => shared);
   }
+  if (wShape.cols === 1 && wShape.rows === sShape.rows) {
+    const shared = readWeights(columnOf(weightRows, 0), wShape.rows);
+    const totals = Array.from({ length: sShape.cols }, (_, c) => weightedCell(columnOf(scoreRows, c), shared));
+    return totals.length === 1 ? totals[0]! : [totals];
+  }
+  if (sameShape(sShape, wShape)) return perRow((r) => readWeights(weightRows[r]!, wShape.cols));
   const length = sShape.rows * sShape.cols;
   if (isVector(sShape) && isVector(wShape) && length === wShape.rows * wShape.cols) {
-    const flatScores = asRows(s).flatMap((row) => Array.from({ length: sShape.cols }, (_, i) => row[i]));
-    const flatWeights = asRows(w).flatMap((row) => Array.from({ length: wShape.cols }, (_, i) => row[i]));
+    const flatScores = scoreRows.flatMap((row) => Array.from({ length: sShape.cols }, (_, i) => row[i]));
+    const flatWeights = weightRows.flatMap((row) => Array.from({ length: wShape.cols }, (_, i) => row[i]));
     return weightedCell(flatScores, readWeights(flatWeights, length));
   }
   const a = describeShape(sShape);
   const b = describeShape(wShape);
   throw new UserError({
-    zh: `WEIGHTED_SCORE：scores 是 ${a.zh}，weights 是 ${b.zh}；weights 应为与 scores 同宽的一行（或两者为等长的一列）。`,
-    en: `WEIGHTED_SCORE: scores is ${a.en} but weights is ${b.en}; weights must be one row as wide as scores (or both one column of the same length).`,
+    zh: `WEIGHTED_SCORE：scores 是 ${a.zh}，weights 是 ${b.zh}；weights 应为与 scores 同宽的一行、与 scores 形状相同的区域（每行各自的权重），或与 scores 同高的一列（竖排模板）。`,
+    en: `WEIGHTED_SCORE: scores is ${a.en} but weights is ${b.en}; weights must be one row as wide as scores, a range of the same shape (each row its own weights), or one column as tall as scores (a vertical template).`,
   }, ctx.locale);
 }
 
@@ -157,7 +182,7 @@ export function readBands(bands: unknown, ctx: CallContext): BandRow[] {
   const rows: BandRow[] = [];
   b.forEach((row, i) => {
     const min = readNumber(row[0]);
-    const grade = readKey(row[1]);
+    const grade = keyText(row[1]);
     if (min === null && grade === '') return;
     if (typeof min !== 'number' || grade === '') {
       const shown = `${String(row[0] ?? '')}, ${String(row[1] ?? '')}`;

@@ -14,6 +14,11 @@ export const VALUE_ERROR = '#VALUE!';
 export const NUM_ERROR = '#NUM!';
 export type CellError = typeof VALUE_ERROR | typeof NUM_ERROR;
 
+/** A computed number as a cell may hold it: `Infinity` and `NaN` never reach a sheet, they are `#NUM!`. */
+export function finiteCell(x: number): number | typeof NUM_ERROR {
+  return Number.isFinite(x) ? x : NUM_ERROR;
+}
+
 /** One output cell: a number, blank (`""`, no basis for a rate), a grade letter, or an error marker. */
 export type OutCell = number | string;
 export type Out = OutCell | OutCell[][];

@@ -2,7 +2,7 @@
  * "Build appraisal for YYYY-MM": one batched read of the data tab, the pure plan, one batched
  * write, under the document lock. Nothing is written unless the template and data are good.
  */
-import { aggregate, planTab, readExisting, recognise } from '../appraisal';
+import { aggregate, alignInputs, planTab, readExisting, recognise } from '../appraisal';
 import { localeFrom, UserError } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
 import type { AnalyseReply, BuildReply } from './api';
@@ -88,7 +88,7 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
     }
     const name = tabName(month);
     const own = findOwnTab(ss, name, { readLayout: true });
-    const existing = own && own.layout ? readExisting(readGrid(own.sheet), own.layout) : null;
+    const existing = own && own.layout ? alignInputs(readExisting(readGrid(own.sheet), own.layout), data.agents) : null;
     const previousName = tabName(previousMonth(month));
     const previous = isOwnTab(ss, previousName) ? { sheetName: previousName } : null;
     // The tab speaks the document's language (labels, notes): Chinese unless the spreadsheet's locale is not.

@@ -243,6 +243,33 @@ describe('agent names', () => {
     expect(subAccountName('小店旗舰店：小美')).toBe('小美');
   });
 
+  // Rule 8: names match as a person reads them; the agent is shown as first written.
+  test('Amy, amy, ＡＭＹ and Ａｍｙ are one agent, shown as the first spelling met', () => {
+    const grid = [['客服', '询单人数', '询单->最终付款人数'], ['Amy', 10, 5], ['amy', 30, 5], ['ＡＭＹ', 40, 5], ['Ａｍｙ　', 20, 5]];
+    const result = run(grid);
+    expect(result.agents.map((a) => a.agent)).toEqual(['Amy']);
+    expect(result.agents[0]!.values.INQUIRY_CONVERSION).toBe(0.2); // (5+5+5+5) / (10+30+40+20) = 20/100
+  });
+
+  test('工号 123 as a number and as text are one agent; 00123 is another', () => {
+    const result = run([['客服', '询单人数'], [123, 1], ['123', 2], ['00123', 4]]);
+    expect(result.agents.map((a) => a.agent)).toEqual(['123', '00123']);
+  });
+
+  test('店铺：小美 and 店铺:小美 are one account: ONLINE_HOURS divides by 1 account, not 2', () => {
+    const grid = [['日期', '旺旺', '在线时长'], ['2026-11-01', '店铺：小美', 8], ['2026-11-02', '店铺:小美', 8]];
+    expect(valuesOf(grid).小美!.ONLINE_HOURS).toBe(16); // (8 + 8) hours ÷ 1 account
+    // Two shops' accounts of one person are two accounts: (8 + 8) ÷ 2.
+    const two = [['日期', '旺旺', '在线时长'], ['2026-11-01', '店铺A:小美', 8], ['2026-11-01', '店铺B:小美', 8]];
+    expect(valuesOf(two).小美!.ONLINE_HOURS).toBe(8);
+  });
+
+  test('aliases match by key too: an alias written MeiMei binds ｍｅｉｍｅｉ and 小店：meimei', () => {
+    const grid = [['客服', '询单人数'], ['ｍｅｉｍｅｉ', 1], ['小店：meimei', 2], ['小美', 4]];
+    const result = run(grid, { aliases: { MeiMei: '小美' } });
+    expect(result.agents.map((a) => a.agent)).toEqual(['小美']);
+  });
+
   test('numeric agent ids (工号) are names too', () => {
     expect(run([['客服', '询单人数'], [1001, 3]]).agents[0]!.agent).toBe('1001');
   });
@@ -254,6 +281,18 @@ describe('agent names', () => {
 });
 
 describe('bad input never throws', () => {
+  test('sums beyond what a number holds give no figure and a warning, never Infinity', () => {
+    // 1e308 + 1e308 = ∞ complaints; 1 / (1e308 + 1e308) orders … the count itself overflows
+    const result = run([['客服', '投诉笔数', '订单数'], ['小美', 1e308, 10], ['小美', 1e308, 10], ['阿杰', 1, 10]]);
+    expect(result.agents.map((a) => a.values.COMPLAINT_COUNT_28D)).toEqual(['', 1]);
+    // ∞ ÷ 20 orders is no rate either
+    expect(result.agents[0]!.values.COMPLAINT_RATE_28D).toBe('');
+    expect(result.warnings.map((w) => w.zh)).toEqual([
+      '小美 的「投诉笔数(近28天)」无法计算：数值超出可计算范围，请检查来源列（投诉笔数）',
+      '小美 的「投诉率(近28天)」无法计算：数值超出可计算范围，请检查来源列（投诉笔数、订单数）',
+    ]);
+  });
+
   test('unreadable and negative cells count as blank, reported once per column with their rows', () => {
     const grid = [['客服', '询单人数', '询单->最终付款人数'], ['小美', 'abc', 1], ['小美', 10, -2], ['小美', 10, 4]];
     const result = run(grid);

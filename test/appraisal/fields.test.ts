@@ -89,7 +89,8 @@ describe('fieldOfHeader', () => {
   });
 
   test('look-alike headers that mean something else are not taken', () => {
-    expect(fieldOf('询单->次日付款人数')).toBeNull();
+    // 次日付款 is a part of the final figure: its own field (赤兔), never paid_buyers.
+    expect(fieldOf('询单->次日付款人数')).toBe('next_day_paid_buyers');
     expect(fieldOf('询单->当日付款人数')).toBeNull();
     expect(fieldOf('')).toBeNull();
     expect(fieldOf('   ')).toBeNull();

@@ -347,6 +347,18 @@ describe('presets', () => {
     ]);
   });
 
+  test('every preset is valid with weights adding to 100; the platform metrics are scored where their back-end reports them', () => {
+    for (const preset of Object.values(PRESETS)) {
+      expect(validateTemplate(preset.template).ok, preset.id).toBe(true);
+      expect(preset.template.items.reduce((s, i) => s + i.weight, 0), preset.id).toBe(100);
+    }
+    const metrics = (id: keyof typeof PRESETS) => PRESETS[id].template.items.flatMap((i) => ('metric' in i ? [i.metric] : []));
+    expect(metrics('aftersale')).toContain('SATISFACTION_RATE');
+    expect(metrics('douyin')).toEqual(expect.arrayContaining(['REPLY_RATE_3MIN', 'SATISFACTION_RATE', 'DISSATISFACTION_RATE']));
+    expect(metrics('jd')).toEqual(expect.arrayContaining(['RESPONSE_RATE_30S', 'DISSATISFACTION_RATE']));
+    expect(metrics('pdd')).toContain('VALID_REPLY_RATE');
+  });
+
   test('presetTemplate returns a copy that may be edited freely', () => {
     const copy = presetTemplate('mixed')!;
     copy.items[0]!.weight = 0;

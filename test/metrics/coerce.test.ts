@@ -2,7 +2,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import {
   durationOfDate, isBlankLike, isDateCell, parseDateText, parseDurationText, parseNumberText, readAmount, readCount,
-  readDay, readDuration, readKey, readNumber, readRating, readerFor, toHalfWidth,
+  keyText, readDay, readDuration, readKey, readNumber, readRating, readerFor, toHalfWidth,
 } from '../../src/metrics/coerce';
 
 const SH = 'Asia/Shanghai';
@@ -412,6 +412,34 @@ describe('readKey', () => {
   it('reads blank-like cells as ""', () => {
     expect(readKey(null)).toBe('');
     expect(readKey('暂无数据')).toBe('');
+    expect(readKey('　')).toBe(''); // an ideographic space alone
+  });
+
+  // functions.md rule 8: equal after trimming, folding full-width to half-width and ignoring case.
+  it('ignores letter case and full-width forms: Amy = amy = ＡＭＹ = Ａｍｙ', () => {
+    for (const spelling of ['Amy', 'amy', 'AMY', 'ＡＭＹ', 'Ａｍｙ', '　Ａｍｙ　', ' amy\t']) expect(readKey(spelling), spelling).toBe('amy');
+  });
+
+  it('folds the full-width colon of a sub-account: 店铺：小美 = 店铺:小美', () => {
+    expect(readKey('店铺：小美')).toBe('店铺:小美');
+    expect(readKey('小店　旗舰店：Ａｍｙ')).toBe('小店 旗舰店:amy'); // ideographic space → space, Ａｍｙ → amy
+  });
+
+  it('the number 123 is the text 123 (and １２３), but 00123 is another id', () => {
+    expect(readKey(123)).toBe('123');
+    expect(readKey('123')).toBe('123');
+    expect(readKey('１２３')).toBe('123');
+    expect(readKey('00123')).toBe('00123');
+    expect(readKey('00123')).not.toBe(readKey(123));
+  });
+});
+
+describe('keyText', () => {
+  it('is the name as written, only trimmed: what the tab shows', () => {
+    expect(keyText('  Ａｍｙ ')).toBe('Ａｍｙ');
+    expect(keyText('店铺：小美')).toBe('店铺：小美');
+    expect(keyText(1001)).toBe('1001');
+    expect(keyText('-')).toBe('');
   });
 });
 

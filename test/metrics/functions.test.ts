@@ -125,6 +125,33 @@ const CASES: Record<string, readonly Case[]> = {
     ['is #NUM! when more returned than asked', [11, 10], '#NUM!'],
     ['is blank without return inquiries', [0, ''], ''],
   ],
+  SATISFACTION_RATE: [
+    ['divides satisfied by rated', [188, 200], 0.94], // 188 ÷ 200
+    ['reads a column with a blank numerator as 0 and a 0 denominator as no basis', [col(45, '', 3), col(50, 20, 0)], col(0.9, 0, '')], // 45 ÷ 50; 0 ÷ 20; no basis
+    ['is #NUM! when more satisfied than rated', [201, 200], '#NUM!'],
+    ['is #VALUE! for a checkbox', [true, 200], '#VALUE!'],
+  ],
+  DISSATISFACTION_RATE: [
+    ['divides dissatisfied by rated', [3, 120], 0.025], // 3 ÷ 120
+    ['reads full-width and thousands text', ['３', '1,200'], 0.0025], // 3 ÷ 1200
+    ['is #NUM! for a negative count', [-1, 100], '#NUM!'],
+    ['is blank without ratings', [0, '-'], ''],
+  ],
+  REPLY_RATE_3MIN: [
+    ['divides messages answered within 3 minutes by messages', [1840, 2000], 0.92], // 1840 ÷ 2000
+    ['is #NUM! when more answered than received', [2001, 2000], '#NUM!'],
+    ['is #VALUE! for unreadable text', ['很多', 2000], '#VALUE!'],
+  ],
+  RESPONSE_RATE_30S: [
+    ['divides sessions answered within 30 s by sessions', [270, 300], 0.9], // 270 ÷ 300
+    ['allows every session answered', [300, 300], 1], // 300 ÷ 300
+    ['is blank without sessions', [0, 0], ''],
+  ],
+  VALID_REPLY_RATE: [
+    ['divides validly replied sessions by sessions', [485, 500], 0.97], // 485 ÷ 500
+    ['is #NUM! when more valid replies than sessions', [501, 500], '#NUM!'],
+    ['is blank with a blank denominator', [3, ''], ''],
+  ],
 };
 
 for (const [id, cases] of Object.entries(CASES)) {

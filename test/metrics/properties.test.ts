@@ -17,7 +17,7 @@ const RATIOS = CATALOGUE.filter((e) => (e.kind === 'proportion' || e.kind === 'r
 
 describe('proportions', () => {
   it('are in [0, 1], an error marker or blank, whatever the cells', () => {
-    expect(PROPORTIONS).toHaveLength(8); // the eight proportions of functions.md
+    expect(PROPORTIONS).toHaveLength(13); // the thirteen proportions of functions.md
     fc.assert(fc.property(fc.constantFrom(...PROPORTIONS), cell, cell, (id, part, whole) => {
       const out = callFunction(id, [part, whole], zh);
       expect(typeof out === 'number' ? out >= 0 && out <= 1 : ['', '#VALUE!', '#NUM!'].includes(out as string)).toBe(true);

@@ -173,6 +173,41 @@ describe('WEIGHTED_SCORE', () => {
     expect(e.message).toContain('scores is 2 rows × 3 columns but weights is 1 row × 2 columns');
     expect(userErrorOf(() => WEIGHTED_SCORE(zh, [[1, 2, 3]], [[1, 1]])).message).toContain('weights 应为与 scores 同宽的一行');
   });
+
+  // functions.md: weights may be a block of the same shape (each agent its own weights).
+  it('takes a weight block of the same shape: each row its own weights', () => {
+    // pre-sales row: (80×60 + 90×40) ÷ 100 = (4800 + 3600) ÷ 100 = 84
+    // after-sales row: (70×20 + 100×80) ÷ 100 = (1400 + 8000) ÷ 100 = 94
+    expect(WEIGHTED_SCORE(zh, [[80, 90], [70, 100]], [[60, 40], [20, 80]])).toEqual(col(84, 94));
+  });
+
+  it('a bad weight in a per-row block spoils only its own row; a row whose weights add to 0 is blank', () => {
+    // row 1: 'x' → #VALUE!; row 2: −1 → #NUM!; row 3: 0 + 0 → ""; row 4: (50×1 + 100×3) ÷ 4 = 87.5
+    const scores = [[1, 2], [3, 4], [5, 6], [50, 100]];
+    const weights = [['x', 1], [1, -1], [0, ''], [1, 3]];
+    expect(WEIGHTED_SCORE(zh, scores, weights)).toEqual(col('#VALUE!', '#NUM!', '', 87.5));
+  });
+
+  it('a vertical template: items down the rows, one column of scores per agent, one weights column', () => {
+    // weights 60/40 down; agent A (100, 50): (6000 + 2000) ÷ 100 = 80; agent B (70, 70): 70
+    expect(WEIGHTED_SCORE(zh, [[100, 70], [50, 70]], col(60, 40))).toEqual([[80, 70]]);
+  });
+
+  it('one column of scores with a weights column as long is one Σ/Σ, not one result per row', () => {
+    // (90×50 + 60×30 + 100×20) ÷ 100 = (4500 + 1800 + 2000) ÷ 100 = 83
+    expect(WEIGHTED_SCORE(zh, col(90, 60, 100), col(50, 30, 20))).toBe(83);
+  });
+
+  it('a bad shared weight of a vertical template spoils every agent\'s total', () => {
+    expect(WEIGHTED_SCORE(zh, [[100, 70], [50, 70]], col('?', 40))).toEqual([['#VALUE!', '#VALUE!']]);
+  });
+
+  it('throws naming both shapes for a block of another shape, listing the three accepted forms', () => {
+    const e = userErrorOf(() => WEIGHTED_SCORE(en, [[1, 2], [3, 4], [5, 6]], [[1, 1], [1, 1]]));
+    expect(e.message).toBe('WEIGHTED_SCORE: scores is 3 rows × 2 columns but weights is 2 rows × 2 columns; weights must be one row as wide as scores, a range of the same shape (each row its own weights), or one column as tall as scores (a vertical template).');
+    expect(userErrorOf(() => WEIGHTED_SCORE(zh, [[1, 2], [3, 4], [5, 6]], col(1, 1))).message)
+      .toBe('WEIGHTED_SCORE：scores 是 3 行 × 2 列，weights 是 2 行 × 1 列；weights 应为与 scores 同宽的一行、与 scores 形状相同的区域（每行各自的权重），或与 scores 同高的一列（竖排模板）。');
+  });
 });
 
 describe('KPI_GRADE', () => {

@@ -135,6 +135,22 @@ describe('REFUND_COUNT_28D', () => {
     expect(REFUND_COUNT_28D(zh, col(AS_OF, AS_OF, AS_OF), AS_OF, col('a', 'b', 'a'), 'a')).toBe(2);
   });
 
+  // Rule 8: keys match as a person reads them.
+  it('matches keys ignoring case and full-width forms: Amy, amy, ＡＭＹ and Ａｍｙ are one agent', () => {
+    const rowKeys = col('Amy', 'amy', 'ＡＭＹ', 'Ａｍｙ　', 'Bob');
+    // Amy: 4 rows on as_of → 4, asked for as 'AMY'; bob: 1, asked as 'ｂｏｂ'; '' → ''
+    expect(REFUND_COUNT_28D(zh, col(AS_OF, AS_OF, AS_OF, AS_OF, AS_OF), AS_OF, rowKeys, col('AMY', 'ｂｏｂ', ''))).toEqual(col(4, 1, ''));
+  });
+
+  it('matches a sub-account with either colon: 店铺：小美 = 店铺:小美', () => {
+    expect(REFUND_COUNT_28D(zh, col(AS_OF, FIRST_DAY), AS_OF, col('店铺：小美', '店铺:小美'), '店铺:小美')).toBe(2);
+  });
+
+  it('the number 123 is the key "123", but "00123" is another id', () => {
+    // rows: 123 (number), '123', '00123' → key 123 has 2 rows, key 00123 has 1
+    expect(REFUND_COUNT_28D(zh, col(AS_OF, AS_OF, AS_OF), AS_OF, col(123, '123', '00123'), col('123', 123, '00123'))).toEqual(col(2, 2, 1));
+  });
+
   it('throws naming the dates and row keys when their shapes differ', () => {
     const e = userErrorOf(() => REFUND_COUNT_28D(en, col(AS_OF, AS_OF, AS_OF), AS_OF, col('a', 'b'), 'a'));
     expect(e.message).toContain('refund_dates is 3 rows × 1 column but row_keys is 2 rows × 1 column');
@@ -194,6 +210,11 @@ describe('REFUND_RATE_28D', () => {
     const orderKeys = col('小美', '小美', '小美', '小美', '阿强', '阿强');
     // 小美: 1 refund ÷ 4 orders = 0.25; 阿强: 2 refunds ÷ 1 order in the window (10-31 is out) = 2
     expect(REFUND_RATE_28D(zh, refunds, orders, AS_OF, refundKeys, orderKeys, [['小美', '阿强']])).toEqual([[0.25, 2]]);
+  });
+
+  it('matches refund and order keys spelled differently (Amy / ａｍｙ)', () => {
+    // Amy: 1 refund (as 'Amy') ÷ 2 orders (as 'ａｍｙ', 'AMY') = 0.5
+    expect(REFUND_RATE_28D(zh, col(AS_OF), col(AS_OF, AS_OF), AS_OF, col('Amy'), col('ａｍｙ', 'AMY'), 'amy')).toBe(0.5);
   });
 
   it('marks a group #VALUE! for an unreadable refund or order date', () => {

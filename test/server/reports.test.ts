@@ -49,8 +49,12 @@ describe('kk_buildReports', () => {
   test('the card carries the picker, the earlier month and a line chart; the trend both months', () => {
     const rt = withMonths(3);
     expect(rt.ctx.kk_buildReports!({ month: '2026-11' }).ok).toBe(true);
-    const rules = Object.values(rt.fake.book.dataValidations('绩效单 2026-11'));
-    expect(rules).toEqual([expect.objectContaining({ kind: 'range', range: expect.stringMatching(/^'考核 2026-11'!A\d+:A\d+$/), allowInvalid: false })]);
+    const rule = rt.fake.book.validation('绩效单 2026-11', 2, 2);
+    expect(rule).toEqual(expect.objectContaining({ criteria: 'VALUE_IN_RANGE', allowInvalid: false }));
+    expect(String(rule!.values[0])).toMatch(/^('考核 2026-11'!)?\$?A\$?\d+:\$?A\$?\d+$/);
+    // the picker takes the month's agents only: a name not in the tab is refused, the page keeps its agent
+    expect(rt.fake.book.typeAsUser('绩效单 2026-11', 2, 2, '不存在的人').accepted).toBe(false);
+    expect(rt.fake.book.values('绩效单 2026-11')[1]![1]).toBe('客服0001');
     const card = rt.fake.book.values('绩效单 2026-11');
     const months = card.map((r) => r[0]).filter((v) => v === '2026-10' || v === '2026-11');
     expect(months).toEqual(['2026-10', '2026-11']);
@@ -78,7 +82,7 @@ describe('kk_buildReports', () => {
     // conversion 30 %, 35 %, 40 %, 45 % → linear scores 0, 25, 50, 75; ×50 ÷ 100 → totals 0, 12.5, 25, 37.5 (态度 blank)
     const expected: Record<string, number> = { 'a*': 0, ab: 12.5, 'a?': 25, '~a': 37.5 };
     for (const name of ['~a', 'a?', 'ab', 'a*']) {
-      rt.fake.book.typeCell(card, 2, 2, name);
+      expect(rt.fake.book.typeAsUser(card, 2, 2, name).accepted).toBe(true);
       const v = rt.fake.book.values(card);
       expect(v[1]![4], name).toBe(expected[name]);
     }
