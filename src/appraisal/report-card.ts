@@ -159,7 +159,8 @@ export function planReportCard(input: ReportCardInput): ReportCardPlan {
     } else {
       const entry = catalogueEntry(item.metric);
       const unit = entry?.unit ?? 'score';
-      const format = unitFormat(item.metric);
+      // seconds to a tenth, as the sentence below says them (the 考核 tab shows whole seconds)
+      const format = unit === 'seconds' ? '0.0' : unitFormat(item.metric);
       const name = locale === 'en' ? entry?.name.en ?? item.metric : shortName(item.metric);
       page.text(row, 1, name);
       page.set(row, 2, `=${pick1(layout.valueColumns[item.metric]!)}`, { format });
