@@ -8,7 +8,7 @@
  * the same name once the shop prefix and a platform tag are cut, compared as keys (rule 8).
  */
 import type { Msg } from '../i18n';
-import { readKey } from '../metrics/coerce';
+import { keyText, readKey } from '../metrics/coerce';
 import { subAccountName } from './aggregate';
 import { cellText } from './cells';
 
@@ -24,7 +24,7 @@ export interface Binding {
 
 /**
  * Two keys are one when they match as a person reads them (functions.md rule 8): trimmed,
- * full-width folded, case ignored. `readKey` trims; the folding here is idempotent on top of it.
+ * full-width folded, case ignored (`readKey`); names are shown as written (`keyText`).
  */
 export function accountKey(raw: unknown): string {
   return readKey(raw).normalize('NFKC').toLowerCase();
@@ -44,7 +44,7 @@ export function personKey(account: string): string {
 
 /** The display name of a proposed person: the account with its prefix and tag cut. */
 function personName(account: string): string {
-  const name = subAccountName(readKey(account));
+  const name = subAccountName(keyText(account));
   const folded = name.normalize('NFKC');
   return (TAG_AFTER.exec(folded)?.[1] ?? TAG_BEFORE.exec(folded)?.[1] ?? name).trim();
 }
@@ -90,7 +90,7 @@ export function proposeBindings(sources: readonly SourceAccounts[], confirmed: r
       if (!key || seen.has(key)) continue;
       seen.add(key);
       const kept = known.get(key);
-      out.push(kept ? { ...kept, account: readKey(account) } : { account: readKey(account), person: groups.get(personKey(account))!, platform: platformOf(source.source) });
+      out.push(kept ? { ...kept, account: keyText(account) } : { account: keyText(account), person: groups.get(personKey(account))!, platform: platformOf(source.source) });
     }
   }
   return out;
@@ -114,8 +114,8 @@ export function readBindings(grid: readonly unknown[][]): BindingTable {
   const warnings: Msg[] = [];
   const byKey = new Map<string, Binding>();
   for (const row of hasHeader ? rows.slice(1) : rows) {
-    const account = readKey(row[0]);
-    const person = readKey(row[1]);
+    const account = keyText(row[0]);
+    const person = keyText(row[1]);
     if (!account && !person) continue;
     if (!account || !person) {
       warnings.push({
@@ -124,7 +124,7 @@ export function readBindings(grid: readonly unknown[][]): BindingTable {
       });
       continue;
     }
-    const binding = { account, person, platform: readKey(row[2]) };
+    const binding = { account, person, platform: keyText(row[2]) };
     const before = byKey.get(accountKey(account));
     if (before && accountKey(before.person) !== accountKey(person)) {
       warnings.push({
@@ -154,7 +154,7 @@ export function aliasesFor(bindings: readonly Binding[], accounts: Iterable<stri
   for (const b of bindings) if (!byKey.has(accountKey(b.account))) byKey.set(accountKey(b.account), b.person);
   const aliases: Record<string, string> = {};
   for (const account of accounts) {
-    const raw = readKey(account);
+    const raw = keyText(account);
     const person = byKey.get(accountKey(raw)) ?? byKey.get(accountKey(subAccountName(raw)));
     if (raw && person !== undefined) aliases[raw] = person;
   }
