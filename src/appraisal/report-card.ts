@@ -116,7 +116,8 @@ export function planReportCard(input: ReportCardInput): ReportCardPlan {
   }
   const flags = `${a1(4, HELPER, true)}:${a1(4 + Math.max(layout.agentCount, 1) - 1, HELPER, true)}`;
   page.set(2, HELPER, `=IFERROR(MATCH(TRUE(),${flags},0),0)`);
-  const pick1 = (column: number) => `IF(${pos}=0,"",INDEX(${col(column)},${pos}))`;
+  // An empty cell picked by INDEX is blank in Sheets and HyperFormula but 0 in Excel and LibreOffice: say blank.
+  const pick1 = (column: number) => `IF(${pos}=0,"",IF(INDEX(${col(column)},${pos})="","",INDEX(${col(column)},${pos})))`;
   const live = (formula: string) => `=IF(${pos}=0,"",${formula.replace(/^=/, '')})`;
 
   page.text(1, 1, `${L(REPORT.title)} ${input.month}`, { bold: true });
@@ -201,7 +202,7 @@ export function planReportCard(input: ReportCardInput): ReportCardPlan {
     const flagsOf = `${a1(4, helper, true)}:${a1(4 + Math.max(m.layout.agentCount, 1) - 1, helper, true)}`;
     page.set(2, helper, `=IFERROR(MATCH(TRUE(),${flagsOf},0),0)`);
     const p = a1(2, helper, true);
-    const of = (column: number) => `=IF(${p}=0,"",INDEX(${range(column)},${p}))`;
+    const of = (column: number) => `=IF(${p}=0,"",IF(INDEX(${range(column)},${p})="","",INDEX(${range(column)},${p})))`;
     page.text(r, 1, m.month);
     page.set(r, 2, of(m.layout.totalColumn), { format: FORMATS.total });
     page.set(r, 3, of(m.layout.gradeColumn));
