@@ -18,6 +18,8 @@ export interface MetricChoice {
 
 export interface StateReply {
   locale: Locale;
+  /** The spreadsheet's own language (its locale): the tabs the add-on builds speak it. */
+  documentLocale: Locale;
   sheets: string[];
   activeSheet: string;
   /** The data tab the sidebar should offer first (the active one unless it is one of our tabs). */
@@ -78,6 +80,8 @@ export interface BuildRequest {
   month: string;
   template: unknown;
   mapping?: Record<string, string | null>;
+  /** The language of the tab's labels and notes: the document's, as kk_getState reported it (zh by default). */
+  locale?: Locale;
 }
 
 export interface BuildReply {

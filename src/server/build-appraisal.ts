@@ -3,7 +3,7 @@
  * write, under the document lock. Nothing is written unless the template and data are good.
  */
 import { aggregate, alignInputs, planTab, readExisting, recognise } from '../appraisal';
-import { localeFrom, UserError } from '../i18n';
+import { UserError, type Locale } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
 import type { AnalyseReply, BuildReply } from './api';
 import { editableRangesOf, ownProtection, setEditable, prepareForOwner } from './owner';
@@ -72,7 +72,7 @@ export function analyseData(sheetName: string, month: string, mapping?: Record<s
   };
 }
 
-export function buildAppraisal(sheetName: string, month: string, rawTemplate: unknown, mapping?: Record<string, string | null>): BuildReply {
+export function buildAppraisal(sheetName: string, month: string, rawTemplate: unknown, mapping?: Record<string, string | null>, locale: Locale = 'zh'): BuildReply {
   const template = requireTemplate(rawTemplate);
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActive();
@@ -91,8 +91,6 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
     const existing = own && own.layout ? alignInputs(readExisting(readGrid(own.sheet), own.layout), data.agents) : null;
     const previousName = tabName(previousMonth(month));
     const previous = isOwnTab(ss, previousName) ? { sheetName: previousName } : null;
-    // The tab speaks the document's language (labels, notes): Chinese unless the spreadsheet's locale is not.
-    const locale = localeFrom(ss.getSpreadsheetLocale());
     const plan = planTab({ month, template, agents: data.agents, existing, previous, now: wallClock(new Date(), timeZone), locale });
     const previousSize = own?.layout ? { rows: own.layout.rows, cols: own.layout.columns } : { rows: 0, cols: 0 };
     const sheet = writePlan(ss, plan, own, previousSize);

@@ -47,6 +47,7 @@ export const api: ServerApi = {
       const locale = savedLocale() ?? localeFrom(Session.getActiveUserLocale());
       return {
         locale,
+        documentLocale: localeFrom(ss.getSpreadsheetLocale()),
         sheets,
         activeSheet: active,
         suggestedDataSheet: sheets.find((s) => s === active && !APPRAISAL_TAB.test(s)) ?? sheets.find((s) => !APPRAISAL_TAB.test(s)) ?? null,
@@ -93,7 +94,7 @@ export const api: ServerApi = {
   kk_buildAppraisal: (req) =>
     reply(() => {
       const r = requireObject(req, 'request');
-      return buildAppraisal(requireSheetName(r.sheetName), requireMonth(r.month), r.template, optionalMapping(r.mapping, FIELD_IDS));
+      return buildAppraisal(requireSheetName(r.sheetName), requireMonth(r.month), r.template, optionalMapping(r.mapping, FIELD_IDS), r.locale === undefined ? 'zh' : requireLocale(r.locale));
     }),
 
   kk_buildReports: (req) => reply(() => buildMonthReports(requireMonth(requireObject(req, 'request').month))),

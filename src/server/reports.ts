@@ -4,7 +4,7 @@
  * of agents (one read of each month's tag and agent column; one batched write per kind of content).
  */
 import { TAB_TAG_KEY, type TabLayout } from '../appraisal/plan-types';
-import { planReportCard, type HistoryTab, type ReportCardPlan } from '../appraisal/report-card';
+import { planReportCard, reportCardName, type HistoryTab, type ReportCardPlan } from '../appraisal/report-card';
 import { planTrend, type TrendMonth, type TrendPlan } from '../appraisal/trend';
 import { validateTemplate, type Template } from '../appraisal/template';
 import { localeFrom, UserError, type Locale, type Msg } from '../i18n';
@@ -138,7 +138,10 @@ export function buildReports(ss: Spreadsheet, month: string, locale: Locale): Re
   const agents = current.layout.agentCount > 0
     ? current.sheet.getRange(current.layout.firstAgentRow, current.layout.agentColumn, current.layout.agentCount, 1).getValues().map((r) => String(r[0] ?? ''))
     : [];
-  const input = { month, template, firstAgent: agents[0] ?? '', locale };
+  // A refresh keeps the agent the manager had picked, while that agent is still in the month.
+  const shown = ss.getSheetByName(reportCardName(month, locale));
+  const picked = shown ? String(shown.getRange(2, 2).getValue() ?? '') : '';
+  const input = { month, template, firstAgent: agents.includes(picked) ? picked : agents[0] ?? '', locale };
   const history: HistoryTab[] = tabs.filter((t) => t.month < input.month).map((t) => ({ month: t.month, sheetName: t.sheet.getName(), layout: t.layout }));
   const card = planReportCard({
     month: input.month, sheetName: current.sheet.getName(), layout: current.layout, template: input.template,

@@ -51,7 +51,7 @@ export class BuildActions {
       progress('build', 'running');
       const mapping = Object.keys(s.mapping).length > 0 ? { ...s.mapping } : undefined;
       const template = this.templates.template();
-      const reply = await this.core.call('kk_buildAppraisal', { sheetName: s.dataSheet!, month: s.month, template, ...(mapping ? { mapping } : {}) });
+      const reply = await this.core.call('kk_buildAppraisal', { sheetName: s.dataSheet!, month: s.month, template, locale: s.server.documentLocale, ...(mapping ? { mapping } : {}) });
       if (!reply.ok) {
         progress('build', 'failed');
         s.buildNotice = { kind: 'error', msg: reply.error, details: reply.details };

@@ -35,7 +35,7 @@ function buildSample() {
 /** LibreOffice's result of every sheet, by name (values as its csv export writes them). */
 function evaluateInLibreOffice(book: Record<string, { formulas: string[][]; values: unknown[][] }>): Record<string, string[][]> {
   const wb = XLSX.utils.book_new();
-  Object.entries(book).forEach(([name, sheet], i) => {
+  Object.values(book).forEach((sheet, i) => {
     const ws: XLSX.WorkSheet = {};
     let maxR = 0;
     let maxC = 0;

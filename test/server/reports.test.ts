@@ -117,7 +117,10 @@ describe('kk_buildReports', () => {
     const fake = createFakeGas({ locale: 'en_US', userLocale: 'en_US' });
     const ctx = loadGasProject('dist', fake.globals) as unknown as Record<string, (req: unknown) => any>;
     fake.book.addSheet('Data', [['Agent', '询单人数', '询单->最终付款人数', '日期'], ['Amy', 100, 40, '2026-11-30']]);
-    expect(ctx.kk_buildAppraisal!({ sheetName: 'Data', month: '2026-11', template: MANUAL }).ok).toBe(true);
+    // the sidebar sends the document's language with the build, as kk_getState reports it
+    const { documentLocale } = ctx.kk_getState!({}).value;
+    expect(documentLocale).toBe('en');
+    expect(ctx.kk_buildAppraisal!({ sheetName: 'Data', month: '2026-11', template: MANUAL, locale: documentLocale }).ok).toBe(true);
     expect(ctx.kk_buildReports!({ month: '2026-11' }).value.reportCard).toBe('Report card 2026-11');
     const appraisal = fake.book.values('考核 2026-11').flat();
     expect(appraisal).toContain('Agent');
