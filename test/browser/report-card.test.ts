@@ -133,6 +133,22 @@ describe('the 绩效单 of the sample in Chromium', () => {
     await cell(2, 2).locator('input').press('Enter');
     await expect.poll(() => text(2, 5)).toBe('60.79');
     await expectCard('大白', DABAI);
+
+    // refreshing from the sidebar rebuilds both tabs and keeps the agent the manager picked
+    await sidebar.locator('#refresh-reports').click();
+    await sidebar.locator('.notice', { hasText: '已刷新' }).waitFor();
+    await expect.poll(() => text(2, 2)).toBe('大白');
+    await expectCard('大白', DABAI);
+
+    // 趋势: this month's totals across (小美 92.86 … 大白 60.79, as on the cards above)
+    await page.locator('#tabs button', { hasText: '趋势' }).click();
+    const trend = page.locator('table[data-sheet="趋势"]');
+    await trend.waitFor();
+    const trendText = (await trend.textContent()) ?? '';
+    expect(trendText).toContain('92.86');
+    expect(trendText).toContain('60.79');
+    expect(trendText).toContain('2026 全年平均');
+    await page.screenshot({ path: join(SCREENSHOTS, 'trend.png') });
     expect(session.pageErrors).toEqual([]);
   });
 });
