@@ -3,6 +3,7 @@
  * Runs the add-on's own server code against the in-memory spreadsheet and prints the tab as a
  * viewer sees it (docs/guide.md, 命令行).
  */
+import { UserError } from '../src/i18n';
 import { CATALOGUE } from '../src/metrics/catalogue';
 import { appraise, type AppraiseResult } from '../dev/local/appraise';
 
@@ -27,6 +28,17 @@ export function parseArgs(argv: readonly string[]) {
 const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
 const padEnd = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
 
+/**
+ * Control characters from the data (ESC sequences, CR, bidi overrides …) shown as `\x1b`,
+ * `\u202e`, so a cell can never move the cursor, recolour or rewrite the terminal.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
 function fmt(v: unknown, unit?: string): string {
   if (typeof v !== 'number') return String(v ?? '');
   if (unit === 'fraction') return `${(v * 100).toFixed(2)}%`;
@@ -46,6 +58,7 @@ export function renderTable(r: AppraiseResult): string {
     ...manualIds.map((id) => fmt(a.manual[id])),
     fmt(a.total), fmt(a.rank), a.grade, fmt(a.coefficient), fmt(a.bonus),
   ]);
+  for (const row of body) row.forEach((c, i) => { row[i] = escapeControls(c); });
   const widths = head.map((h, i) => Math.max(width(h), ...body.map((row) => width(row[i]!))));
   const line = (cells: string[]) => cells.map((c, i) => padEnd(c, widths[i]!)).join('  ').trimEnd();
   return [
@@ -58,7 +71,7 @@ export function renderTable(r: AppraiseResult): string {
     `跳过的行 skipped rows: ${r.skipped.length}${r.skipped.length ? ` (${r.skipped.slice(0, 5).map((s) => `${s.row}: ${s.reason.zh}`).join('; ')}${r.skipped.length > 5 ? ' …' : ''})` : ''}`,
     ...r.warnings.map((w) => `注意 warning: ${w.zh} · ${w.en}`),
     `服务调用 service calls: ${r.stats.serviceCalls}, ${r.stats.ms} ms`,
-  ].join('\n');
+  ].map(escapeControls).join('\n');
 }
 
 async function main() {
@@ -68,7 +81,7 @@ async function main() {
     // stdout is the spec's object exactly; what the data made doubtful goes to stderr.
     const { skipped: _skipped, warnings, ...rest } = result;
     const { byMethod: _byMethod, ...stats } = rest.stats;
-    for (const w of warnings) console.error(`注意 warning: ${w.zh} · ${w.en}`);
+    for (const w of warnings) console.error(escapeControls(`注意 warning: ${w.zh} · ${w.en}`));
     console.log(JSON.stringify({ ...rest, stats }, null, 2));
   } else {
     console.log(renderTable(result));
@@ -76,6 +89,6 @@ async function main() {
 }
 
 main().catch((e: Error) => {
-  console.error(e.message);
+  console.error(escapeControls(e instanceof UserError ? `${e.msg.zh}\n${e.msg.en}` : e.message));
   process.exit(1);
 });

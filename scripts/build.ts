@@ -14,7 +14,8 @@ import { BUNDLE_GLOBAL, generateStubs } from './stubs';
 import { buildSidebar } from './build-sidebar';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const DIST = join(root, 'dist');
+/** `KEFU_KPI_DIST` builds elsewhere (a test that runs `npm run appraise` must not rewrite the `dist/` other tests load). */
+export const DIST = process.env.KEFU_KPI_DIST ? resolve(process.env.KEFU_KPI_DIST) : join(root, 'dist');
 export const PUSHED_SCRIPTS = ['00_kefu_kpi.js', '10_functions.js'];
 
 export async function buildAll(): Promise<Record<string, number>> {
@@ -48,5 +49,6 @@ export async function buildAll(): Promise<Record<string, number>> {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const sizes = await buildAll();
   const line = Object.entries(sizes).map(([f, b]) => `${f} ${(b / 1024).toFixed(1)} KiB`).join(', ');
-  console.log(`dist/: ${line}`);
+  // stderr: `npm run -s appraise -- --json` builds first, and its stdout must be the JSON object alone.
+  console.error(`dist/: ${line}`);
 }

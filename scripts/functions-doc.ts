@@ -21,8 +21,8 @@ export const RULES: { zh: string; en: string }[] = [
     en: '**Blanks.** A blank cell counts as 0, as in sheet arithmetic; when the denominator is 0 or blank the result is blank (`""`): there is no basis for a rate.',
   },
   {
-    zh: '**坏单元格不连累整列。** 读不出数字的单元格在对应结果格显示 `#VALUE!`；负的计数、部分大于整体（如成交人数多于询单人数）显示 `#NUM!`；其他行照常计算。',
-    en: '**A bad cell does not kill the column.** A cell that cannot be read as a number gives `#VALUE!` in its output cell; a negative count, or a part larger than its whole (more paying than inquiring buyers), gives `#NUM!`; every other cell is still computed.',
+    zh: '**坏单元格不连累整列。** 读不出数字的单元格在对应结果格显示 `#VALUE!`；负的计数、部分大于整体（如成交人数多于询单人数）、超出数值范围的结果（如 1e308 ÷ 1e-308）显示 `#NUM!`，绝不会出现 Infinity 或 NaN；其他行照常计算。',
+    en: '**A bad cell does not kill the column.** A cell that cannot be read as a number gives `#VALUE!` in its output cell; a negative count, a part larger than its whole (more paying than inquiring buyers), or a result beyond any number (1e308 ÷ 1e-308) gives `#NUM!`, never Infinity or NaN; every other cell is still computed.',
   },
   {
     zh: '**调用错误会明确报错。** 参数个数不对、区域形状不同、`as_of` 读不出时，单元格显示 `#ERROR!`，鼠标悬停可见说明（指出是哪个参数、什么形状），语言跟随表格。',

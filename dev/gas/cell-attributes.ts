@@ -49,6 +49,19 @@ export class CellAttribute<T> {
     this.cells.clear();
   }
 
+  /** Gives each of the `targets` rows (or columns) what line `from` has: inserted lines take their neighbour's formats. */
+  copyLine(rows: boolean, from: number, targets: readonly number[]): void {
+    const found: [number, T][] = [];
+    for (const [key, value] of this.cells) {
+      const row = Math.floor(key / KEY_STRIDE);
+      const column = key % KEY_STRIDE;
+      if ((rows ? row : column) === from) found.push([rows ? column : row, value]);
+    }
+    for (const target of targets) {
+      for (const [other, value] of found) this.cells.set(rows ? cellKey(target, other) : cellKey(other, target), value);
+    }
+  }
+
   /** Moves every set cell where `to` says (null drops it): inserts, deletes and sorts move formats with their cells. */
   remap(to: (row: number, column: number) => [number, number] | null): void {
     const moved = remapKeys(this.cells.entries(), to);
@@ -94,7 +107,12 @@ export class SheetStyles {
 
   /** Every per-cell attribute, for moves. */
   all(): CellAttribute<unknown>[] {
-    return [this.numberFormat, this.fontWeight, this.background, this.wrap, this.alignment, this.note, this.validation];
+    return [...this.inherited(), this.note];
+  }
+
+  /** What an inserted row or column takes from its neighbour: formats and validation, not notes. */
+  inherited(): CellAttribute<unknown>[] {
+    return [this.numberFormat, this.fontWeight, this.background, this.wrap, this.alignment, this.validation];
   }
 
   clearFormats(): void {

@@ -9,6 +9,7 @@ import { cellKey, remapKeys, type SheetStyles } from './cell-attributes';
 import { mapCell, permutedCell, type LineChange } from './lines';
 import { displayValue, isAutomaticFormat, isDateFormat } from './number-format';
 import { isDate } from './realm';
+import { shiftFormulaRows } from './shift-formula';
 import { millisToSerial, serialToMillis } from './serial-date';
 
 /** Sheets refuses longer cell text with this message. */
@@ -221,26 +222,14 @@ export class SheetCells {
 
   /**
    * Puts the rectangle's rows into `order` (`order[t]` = the 0-based row that goes to row t) the way a sort
-   * does: formulas move like copies, so their relative references shift with their row. HyperFormula's
-   * clipboard does exactly that shift, so each row is copied twice through a scratch block below everything:
-   * all rows down by D, then each back up by D - (t - s); net shift t - s. The scratch block is then emptied.
+   * does: a moved formula behaves like a copied one, its relative row references shifted by t - s
+   * (shift-formula.ts), in one engine write so dependent formulas are recomputed once.
    */
   permuteRows(rect: Rect, order: number[]): void {
-    const { engine, engineSheet: sheet } = this;
-    const width = rect.numColumns;
-    const scratch = Math.max(engine.getSheetDimensions(sheet).height, rect.row + rect.numRows - 1) + 1;
-    const block = (row: number, rows: number) => ({
-      start: { sheet, row: row - 1, col: rect.column - 1 },
-      end: { sheet, row: row + rows - 2, col: rect.column + width - 2 },
-    });
-    engine.copy(block(rect.row, rect.numRows));
-    engine.paste(block(scratch, 1).start);
-    order.forEach((source, target) => {
-      engine.copy(block(scratch + source, 1));
-      engine.paste(block(rect.row + target, 1).start);
-    });
-    engine.setCellContents(block(scratch, 1).start, filledGrid(rect, null));
-    engine.clearClipboard();
+    const raw = this.engine.getRangeSerialized(this.engineRange(rect));
+    const moved = order.map((source, target) =>
+      raw[source]!.map((cell) => (typeof cell === 'string' && cell.startsWith('=') ? shiftFormulaRows(cell, target - source) : cell)));
+    this.engine.setCellContents({ sheet: this.engineSheet, row: rect.row - 1, col: rect.column - 1 }, moved as RawCellContent[][]);
     this.remap(permutedCell(rect, order));
   }
 

@@ -17,6 +17,8 @@ export interface ApiSpec {
   readonly methods: ReadonlySet<string>;
   /** Non-method properties such as enums (`ProtectionType`, `Button`). */
   readonly props: Readonly<Record<string, unknown>>;
+  /** Methods whose first argument is a grid that may hold fakes anywhere (`setDataValidations(rules[][])`). */
+  readonly gridMethods: ReadonlySet<string>;
 }
 
 /** A fake that can cross the boundary: it names its API. */
@@ -32,8 +34,9 @@ export function defineApi(
   service: Service,
   methods: readonly string[],
   props: Readonly<Record<string, unknown>> = {},
+  gridMethods: readonly string[] = [],
 ): ApiSpec {
-  return { type, service, methods: new Set(methods), props };
+  return { type, service, methods: new Set(methods), props, gridMethods: new Set(gridMethods) };
 }
 
 function isExposable(value: object): value is Exposable {
@@ -85,7 +88,8 @@ export class Boundary {
     this.counter.count(spec.service, `${spec.type}.${method}`);
     try {
       const implementation = (fake as unknown as Record<string, (...a: unknown[]) => unknown>)[method];
-      const result = implementation.apply(fake, args.map((arg) => this.unwrap(arg)));
+      const unwrapped = spec.gridMethods.has(method) ? this.unwrapGrid(args) : args.map((arg) => this.unwrap(arg));
+      const result = implementation.apply(fake, unwrapped);
       return copyIntoRealm(result, this.realm, (object) => (isExposable(object) ? this.expose(object) : undefined));
     } catch (error) {
       throw errorInRealm(error, this.realm);
@@ -102,6 +106,12 @@ export class Boundary {
       return arg.map((item) => this.fakes.get(item as object) ?? item);
     }
     return arg;
+  }
+
+  /** A grid argument (and the rest as usual) with every proxy in it back to its fake. */
+  private unwrapGrid([grid, ...rest]: unknown[]): unknown[] {
+    const cells = Array.isArray(grid) ? grid.map((row: unknown) => (Array.isArray(row) ? row.map((cell) => this.unwrap(cell)) : row)) : grid;
+    return [cells, ...rest.map((arg) => this.unwrap(arg))];
   }
 
   /** The fake behind a proxy, or undefined (for test-side tools). */

@@ -12,6 +12,8 @@ export interface LineChange {
   kind: 'insert' | 'delete';
   at: number;
   count: number;
+  /** For an insert: the neighbouring line (numbered before the change) whose formats the new lines take. */
+  from?: number;
 }
 
 /** Where line `i` goes; null when it was deleted. */

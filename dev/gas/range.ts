@@ -23,7 +23,7 @@ const RANGE_METHODS = [
   'createDeveloperMetadataFinder',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.Range)[];
 
-const RANGE_API = defineApi('Range', 'spreadsheet', RANGE_METHODS);
+const RANGE_API = defineApi('Range', 'spreadsheet', RANGE_METHODS, {}, ['setDataValidations']);
 
 const FONT_WEIGHTS: readonly unknown[] = ['bold', 'normal', null];
 const ALIGNMENTS: readonly unknown[] = ['left', 'center', 'right', 'normal', null];

@@ -22,6 +22,7 @@ const SHEET_METHODS = [
   'getProtections', 'autoResizeColumns', 'setColumnWidth', 'setColumnWidths', 'createDeveloperMetadataFinder',
   'insertRowBefore', 'insertRowAfter', 'insertRowsBefore', 'insertRowsAfter', 'insertColumnBefore', 'insertColumnAfter',
   'insertColumnsBefore', 'insertColumnsAfter', 'deleteRow', 'deleteRows', 'deleteColumn', 'deleteColumns',
+  'insertRows', 'insertColumns', 'sort',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.Sheet)[];
 
 const SHEET_API = defineApi('Sheet', 'spreadsheet', SHEET_METHODS);
@@ -343,8 +344,28 @@ export class FakeSheet implements Implements<(typeof SHEET_METHODS)[number]>,
     this.lines('COLUMNS', 'delete', 'deleteColumns', [column, howMany]);
   }
 
+  /** `insertRows(before[, howMany])`: the older form of insertRowsBefore, returning nothing. */
+  insertRows(before: unknown, howMany: unknown = 1): void {
+    this.lines('ROWS', 'insert', 'insertRows', [before, howMany]);
+  }
+
+  insertColumns(before: unknown, howMany: unknown = 1): void {
+    this.lines('COLUMNS', 'insert', 'insertColumns', [before, howMany]);
+  }
+
+  /** Sorts every row below the frozen ones by a column, as Data › Sort sheet does (sort.ts). */
+  sort(column: unknown, ascending: unknown = true): FakeSheet {
+    const args = [column, ascending];
+    const position = integerArg(column, method('sort'), args);
+    if (typeof ascending !== 'boolean') throw signatureError(method('sort'), args);
+    const first = this.frozenRows + 1;
+    const last = this.liveCells().extent().rows;
+    if (last >= first) new FakeRange(this, { row: first, column: 1, numRows: last - first + 1, numColumns: this.maxColumns }).sort({ column: position, ascending });
+    return this;
+  }
+
   private lines(axis: Axis, kind: LineChange['kind'], name: string, args: unknown[], offset = 0): FakeSheet {
-    const expected = /s(Before|After)?$/.test(name) ? 2 : 1;
+    const expected = /s(Before|After)?$/.test(name) ? 2 : 1; // insertRows/insertColumns get their default count
     if (args.length !== expected || args.some((a) => a === undefined)) throw signatureError(method(name), args.filter((a) => a !== undefined));
     applyLineChange(this, lineChange(this, axis, kind, name, args, offset));
     return this;

@@ -3,7 +3,7 @@
  *
  * What moves, as in Sheets: each cell's contents, number format, weight, background, note, wrap, alignment and
  * data validation. A moved formula behaves like a copied one: relative references shift by the distance its
- * row moved, absolute ones stay (`=A3*2` sorted from row 3 to row 1 reads `=A1*2`). Formulas elsewhere that
+ * row moved, absolute ones stay (`=A3*2` sorted from row 3 to row 1 reads `=A1*2`; shift-formula.ts). Formulas elsewhere that
  * point into the range keep pointing at the same cells, so they now see other values.
  *
  * What does not move: developer metadata on rows, like row heights, belongs to the row, not to a range of its
@@ -12,7 +12,7 @@
  * must not assume a sort carries the tag along.
  *
  * Order, as Sheets sorts ascending: numbers (and dates) by value, then text by the spreadsheet locale's
- * collation ignoring case, then booleans FALSE < TRUE; blanks always last, in both directions; equal keys keep
+ * collation ignoring case (ICU's: in zh_CN, Han by pinyin before Latin; Sheets' own collation may differ), then booleans FALSE < TRUE; blanks always last, in both directions; equal keys keep
  * their order. Error values are read as their text (`#REF!`), an approximation.
  */
 import { signatureError } from './args';

@@ -4,8 +4,10 @@
  * into deleted cells become #REF!); metadata on a row or column moves with it and goes when it is deleted;
  * chart and protected ranges widen when lines are inserted inside them and narrow when lines are deleted.
  *
- * Approximations, on purpose: inserted lines are blank and unformatted (Sheets' UI copies the neighbour's
- * formatting); ranges held by the script (`Range` objects) and `requireValueInRange` rules keep their
+ * Inserted lines are blank and take their neighbour's formats and data validation (not its notes or metadata):
+ * `…Before(n)` from line n, `…After(n)` from line n, as Sheets extends a neighbouring row's properties.
+ *
+ * Approximations, on purpose: ranges held by the script (`Range` objects) and `requireValueInRange` rules keep their
  * coordinates, as Apps Script's `Range` objects do; open-ended A1 ranges (`A20:B`) are stored closed.
  */
 import { integerArg } from './args';
@@ -44,7 +46,7 @@ export function lineChange(
     const other = axis === 'ROWS' ? sheet.maxColumns : sheet.maxRows;
     sheet.spreadsheet.checkCellLimit(howMany * other);
   }
-  return { axis, kind, at, count: howMany };
+  return kind === 'insert' ? { axis, kind, at, count: howMany, from: position } : { axis, kind, at, count: howMany };
 }
 
 /** Applies an insert or delete to the sheet and to everything in the book that points into it. */
@@ -58,6 +60,11 @@ export function applyLineChange(sheet: FakeSheet, change: LineChange): void {
     return rows ? [moved, column] : [row, moved];
   };
   for (const attribute of sheet.styles.all()) attribute.remap(cell);
+  if (change.from !== undefined) {
+    const from = mapLine(change, change.from)!;
+    const targets = Array.from({ length: count }, (_, i) => change.at + i);
+    for (const attribute of sheet.styles.inherited()) attribute.copyLine(rows, from, targets);
+  }
 
   const grow = kind === 'insert' ? count : -count;
   const frozenAfter = frozenLinesAfter(frozen(sheet, axis), change);

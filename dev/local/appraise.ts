@@ -6,9 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PRESETS } from '../../src/appraisal';
+import { LABELS } from '../../src/appraisal/labels';
 import { TAB_TAG_KEY, type TabLayout } from '../../src/appraisal/plan-types';
 import { readKey } from '../../src/metrics/coerce';
-import { firstNonEmpty, readTableFile } from '../../src/files';
+import { firstNonEmpty, IMPORT_LIMITS, readTableFile, sendImport } from '../../src/files';
+import type { Msg } from '../../src/i18n';
 import { createFakeGas, loadGasProject } from '../gas';
 
 export interface AppraiseOptions {
@@ -44,7 +46,8 @@ export interface AppraiseResult {
   stats: { serviceCalls: number; ms: number; byMethod: Record<string, number> };
 }
 
-export const DATA_TAB = '数据';
+/** What the import named the data tab when several files are stacked into one. */
+export const STACKED_FILE_NAME = '导入';
 
 /** Stacks the tables of several files under the union of their header names (first row of each). */
 export function stackTables(tables: string[][][]): string[][] {
@@ -70,7 +73,7 @@ export async function readDataFiles(paths: readonly string[]): Promise<string[][
   const tables: string[][][] = [];
   for (const p of paths) {
     if (!existsSync(p)) throw new Error(`--data: 找不到文件 ${p} · no such file: ${p}`);
-    const grid = firstNonEmpty(await readTableFile(basename(p), new Uint8Array(readFileSync(p))));
+    const grid = firstNonEmpty(await readTableFile(basename(p), new Uint8Array(readFileSync(p)), IMPORT_LIMITS));
     if (!grid) throw new Error(`${p}: no rows`);
     tables.push(grid.rows);
   }
@@ -102,7 +105,7 @@ export type Runtime = ReturnType<typeof startRuntime>;
 /** A fresh in-memory spreadsheet with the built bundle loaded into a vm context, as Apps Script would. */
 export function startRuntime(opts: { distDir?: string; timeZone?: string; html?: Record<string, string> } = {}) {
   const fake = createFakeGas({ timeZone: opts.timeZone ?? 'Asia/Shanghai', locale: 'zh_CN', html: opts.html });
-  const ctx = loadGasProject(opts.distDir ?? 'dist', fake.globals) as unknown as Record<string, (req: unknown) => any>;
+  const ctx = loadGasProject(opts.distDir ?? process.env.KEFU_KPI_DIST ?? 'dist', fake.globals) as unknown as Record<string, (req: unknown) => any>;
   return { fake, ctx };
 }
 
@@ -118,9 +121,10 @@ export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult
   const grid = rt.fake.book.values(sheetName) as unknown[][];
   const at = (r: number, c: number) => grid[r - 1]?.[c - 1] as number | string;
   const agents: AgentResult[] = [];
-  const total = layout.agentCount + layout.vanishedCount;
-  for (let i = 0; i < total; i++) {
-    const r = layout.firstAgentRow + i;
+  const vanishedLabels = [LABELS.vanished.zh, LABELS.vanished.en];
+  // Agents keep the rows the tab has for them (blank rows the manager inserted are passed over).
+  for (let r = layout.firstAgentRow; r <= Math.max(layout.rows, grid.length); r++) {
+    if (at(r, layout.agentColumn) === '' || at(r, layout.agentColumn) === undefined) continue;
     const pick = (cols: Record<string, number>) => Object.fromEntries(Object.entries(cols).map(([k, c]) => [k, at(r, c)]));
     const row: AgentResult = {
       agent: String(at(r, layout.agentColumn)),
@@ -133,7 +137,7 @@ export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult
       coefficient: at(r, layout.coefficientColumn),
       bonus: at(r, layout.bonusColumn),
     };
-    if (i >= layout.agentCount) row.vanished = true;
+    if (vanishedLabels.includes(String(row.rank))) row.vanished = true;
     agents.push(row);
   }
   // The team row's total as the tab shows it (its formula averages the current agents; the cell shows 2 places).
@@ -141,21 +145,31 @@ export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult
   return { sheet: sheetName, agents, team: { total: shownTeamTotal === '' ? '' : Number(shownTeamTotal) } };
 }
 
+const failure = (error: Msg, details: Msg[] = []) =>
+  new Error(`${error.zh}${details.map((d) => `\n  - ${d.zh}`).join('')}\n${error.en}`);
+
+/**
+ * Writes the rows into a new tab exactly as the sidebar's import does: the bundle's
+ * `kk_importRows`, in the same parts, with the same column kinds and neutralising.
+ */
+export async function importData(rt: Runtime, fileName: string, rows: string[][]): Promise<string> {
+  const reply = await sendImport({ importRows: (req) => rt.ctx.kk_importRows(req), discardImport: (req) => rt.ctx.kk_discardImport(req) }, fileName, rows);
+  if (!reply.ok) throw failure(reply.error, reply.details);
+  return reply.value.sheetName;
+}
+
 export async function appraise(opts: AppraiseOptions): Promise<AppraiseResult> {
   const rows = await readDataFiles(opts.data);
   const template = readTemplate(opts.template);
   const rt = startRuntime({ distDir: opts.distDir, timeZone: opts.timeZone });
-  rt.fake.book.addSheet(DATA_TAB, rows);
+  const dataTab = await importData(rt, opts.data.length === 1 ? basename(opts.data[0]!) : STACKED_FILE_NAME, rows);
   rt.fake.calls.reset();
   const t0 = performance.now();
-  const reply = rt.ctx.kk_buildAppraisal({ sheetName: DATA_TAB, month: opts.month, template });
+  const reply = rt.ctx.kk_buildAppraisal({ sheetName: dataTab, month: opts.month, template });
   const ms = performance.now() - t0;
   const serviceCalls = rt.fake.calls.spreadsheet;
   const byMethod = rt.fake.calls.byMethod();
-  if (!reply.ok) {
-    const details = (reply.details ?? []).map((d: { zh: string }) => `\n  - ${d.zh}`).join('');
-    throw new Error(`${reply.error.zh}${details}\n${reply.error.en}`);
-  }
+  if (!reply.ok) throw failure(reply.error, reply.details);
   const sheetName: string = reply.value.sheetName;
   if (opts.manual) {
     const layout = layoutOf(rt, sheetName);

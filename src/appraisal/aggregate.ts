@@ -3,10 +3,10 @@
  *
  * Rows are summed per agent before any rate is taken: a rate is Σ numerator ÷ Σ denominator
  * (1 of 2, then 1 of 98 → 2/100 = 2 %, never the 25.5 % mean of the daily rates). A column
- * holding the rate itself is used only when its counts are missing; it is then averaged
- * weighted by the denominator column when that exists, else as a plain mean of the agent's
- * rows (the best an export without counts allows). Averages such as the DSR are weighted by
- * their count column (评价数) likewise.
+ * holding the rate itself is used only when its counts are missing; it is then averaged by the
+ * one rule of `basis.ts` (weighted by its denominator, else by the day's 接待人数 / 咨询人数, else
+ * plainly), which the tab's header note states. The DSR is weighted by 评价数 likewise.
+ * Agents are matched by `readKey` (rule 8) and shown as first written.
  */
 import { UserError, type Msg } from '../i18n';
 import { APPRAISAL_METRICS, catalogueEntry } from '../metrics/catalogue';
@@ -19,6 +19,7 @@ import { hasPercentSign, isBlankLike, keyText, readKey, readerFor, type ReadAs }
 import { fieldById, headerKeyWithoutUnits, headerUnit, type FieldKind } from './fields';
 import type { ColumnGuess, Recognition } from './headers';
 import { METRIC_SOURCES } from './metric-sources';
+import { missingFields, weightField, type Basis } from './basis';
 
 export interface AggregateOptions {
   /** `YYYY-MM`: rows dated outside it are skipped (when there is a date column). */
@@ -35,7 +36,9 @@ export interface AgentValues {
   values: Record<string, number | ''>;
   /** Metric id → the headers of the columns it was computed from. */
   sources: Record<string, string[]>;
-  /** The accounts summed into this agent as the data wrote them, when a person binding merged several. */
+  /** Metric id → how the figure was made when it was not summed (rate or rating columns averaged). */
+  basis?: Record<string, Basis>;
+  /** The accounts summed into this agent as the data wrote them (first spelling), when several were merged. */
   accounts?: string[];
 }
 
@@ -127,11 +130,14 @@ interface MeanColumn {
   weightColumn: number;
   /** Plain numbers are percents (`99.71` = 99.71 %), decided for the whole column. */
   percentNumbers: boolean;
+  /** Rows with a value but no readable weight: left out, and said so. */
+  unweighted: number;
 }
 
 interface AgentState {
   agent: string;
-  accounts: Set<string>;
+  /** Account key → its first spelling. */
+  accounts: Map<string, string>;
   sums: Float64Array;
   weighted: Float64Array;
   weights: Float64Array;
@@ -201,6 +207,7 @@ export function aggregate(grid: readonly unknown[][], recognition: ColumnMapping
   const means: MeanColumn[] = [];
   const plans: Plan[] = [];
   const sources: Record<string, string[]> = {};
+  const basis: Record<string, Basis> = {};
 
   for (const entry of APPRAISAL_METRICS) {
     const metric = entry.id;
@@ -214,10 +221,16 @@ export function aggregate(grid: readonly unknown[][], recognition: ColumnMapping
       } else if (columnOf(source.rate) >= 0) {
         const column = columnOf(source.rate);
         const header = headerOf(column);
-        const weightColumn = whole ? columnOf(whole) : -1;
+        // The one rule for rate columns without counts (basis.ts): weighted by the metric's own
+        // denominator, else by the day's 接待人数 / 咨询人数, else a plain mean; the note says which.
+        const has = (f: string) => columnOf(f) >= 0;
+        const by = weightField(source.whole, has);
+        const weightColumn = by ? columnOf(by) : -1;
+        const missing = missingFields(whole ? [source.part] : [source.part, source.whole[0]!], has);
+        basis[metric] = by ? { form: 'weighted', by: headerOf(weightColumn), missing } : { form: 'plain', missing };
         const mean: MeanColumn = {
           column, weightColumn, read: readerFor(readAsOfUnit(entry.unit), headerUnit(header), options.timeZone),
-          percentNumbers: percentNumbers(rows, headerRows, column, metric, header),
+          percentNumbers: percentNumbers(rows, headerRows, column, metric, header), unweighted: 0,
         };
         if (mean.percentNumbers) {
           warnings.push({ zh: `「${header}」列的数字按百分数读取（99.71 即 99.71%）`, en: `column "${header}" is read as percent numbers (99.71 means 99.71 %)` });
@@ -229,7 +242,8 @@ export function aggregate(grid: readonly unknown[][], recognition: ColumnMapping
       const column = columnOf(source.field);
       if (source.form === 'mean') {
         const weightColumn = columnOf(source.weight);
-        const mean = { column, weightColumn, read: readerFor('rating', null, options.timeZone), percentNumbers: false };
+        basis[metric] = weightColumn >= 0 ? { form: 'weighted', by: headerOf(weightColumn), missing: [] } : { form: 'plain', missing: [] };
+        const mean = { column, weightColumn, read: readerFor('rating', null, options.timeZone), percentNumbers: false, unweighted: 0 };
         plans.push({ metric, form: 'mean', mean: means.push(mean) - 1 });
         sources[metric] = weightColumn >= 0 ? [headerOf(column), headerOf(weightColumn)] : [headerOf(column)];
       } else {
@@ -274,14 +288,14 @@ export function aggregate(grid: readonly unknown[][], recognition: ColumnMapping
     let state = byAgent.get(agentKey);
     if (!state) {
       state = {
-        agent, accounts: new Set(), sums: new Float64Array(slotColumns.length),
+        agent, accounts: new Map(), sums: new Float64Array(slotColumns.length),
         weighted: new Float64Array(means.length), weights: new Float64Array(means.length),
       };
       byAgent.set(agentKey, state);
       states.push(state);
     }
     // Accounts are counted by key too: `店铺：小美` and `店铺:小美` are one account (ONLINE_HOURS ÷ accounts).
-    state.accounts.add(rawKey);
+    if (!state.accounts.has(rawKey)) state.accounts.set(rawKey, raw);
     byRawName.set(rawKey, state);
     return state;
   };
@@ -348,7 +362,7 @@ export function aggregate(grid: readonly unknown[][], recognition: ColumnMapping
         let weight = 1;
         if (mean.weightColumn >= 0) {
           const w = readCount(row[mean.weightColumn]);
-          if (typeof w !== 'number') continue;
+          if (typeof w !== 'number') { mean.unweighted++; continue; }
           weight = w;
         }
         const value = mean.percentNumbers && !hasPercentSign(cell) ? read / 100 : read;
@@ -356,6 +370,14 @@ export function aggregate(grid: readonly unknown[][], recognition: ColumnMapping
         state.weights[m]! += weight;
       }
     }
+  }
+  for (const mean of means) {
+    if (mean.unweighted === 0) continue;
+    const [value, weight] = [headerOf(mean.column), headerOf(mean.weightColumn)];
+    warnings.push({
+      zh: `「${value}」有 ${mean.unweighted} 行没有可读的「${weight}」，无法加权，这些行未计入`,
+      en: `column "${value}": ${plural(mean.unweighted, 'row')} without a readable ${weight} to weight by, left out`,
+    });
   }
   if (unlisted > 0) warnings.push({ zh: `另有 ${unlisted} 行被跳过，未逐行列出`, en: `${unlisted} more rows were skipped and are not listed one by one` });
   for (const [column, b] of bad) {
@@ -398,8 +420,10 @@ export function aggregate(grid: readonly unknown[][], recognition: ColumnMapping
       values[plan.metric] = value;
       agentSources[plan.metric] = sources[plan.metric]!.slice();
     }
-    const merged = state.accounts.size > 1 ? { accounts: [...state.accounts] } : {};
-    return { agent: state.agent, values, sources: agentSources, ...merged };
+    const agent: AgentValues = { agent: state.agent, values, sources: agentSources };
+    if (Object.keys(basis).length) agent.basis = { ...basis };
+    if (state.accounts.size > 1) agent.accounts = [...state.accounts.values()];
+    return agent;
   });
   if (agentColumn >= 0 && plans.length === 0) {
     warnings.push({ zh: '没有可计算的指标：请检查列映射（例如「询单人数」「询单->最终付款人数」）', en: 'no metric can be computed from these columns: check the column mapping (e.g. inquiring buyers, paid buyers)' });

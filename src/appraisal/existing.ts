@@ -4,6 +4,7 @@
  * and the manual columns are found again by their text when the manager inserted rows or
  * columns since, and agent rows are matched by name, so sorting the table loses nothing.
  */
+import { findKeyRow, readAnatomy } from './anatomy';
 import { cellText } from './cells';
 import { LABELS } from './labels';
 import { dict, emptyInputs, setManual, type ExistingInputs, type ManualValue } from './manual-inputs';
@@ -51,6 +52,9 @@ function manualValue(cell: unknown): ManualValue | undefined {
  * from the data included), keyed by agent name. `grid` is the tab's values from A1.
  */
 export function readExisting(grid: readonly unknown[][], layout: TabLayout): ExistingInputs {
+  // A tab with a key row: its columns are found by key wherever they moved (anatomy.ts).
+  const anatomy = readAnatomy(Array.isArray(grid) ? grid : []);
+  if (anatomy) return anatomy.inputs;
   const inputs = emptyInputs();
   const rows = Array.isArray(grid) ? grid.map((row) => (Array.isArray(row) ? row : [])) : [];
   const headerRow = headerRowOf(rows, layout);
@@ -78,7 +82,8 @@ export function readExisting(grid: readonly unknown[][], layout: TabLayout): Exi
 export function readPreviousTotals(grid: readonly unknown[][], layout: TabLayout): Record<string, number> {
   const totals = dict<number>();
   const rows = Array.isArray(grid) ? grid.map((row) => (Array.isArray(row) ? row : [])) : [];
-  const headerRow = headerRowOf(rows, layout);
+  const keyRow = findKeyRow(rows);
+  const headerRow = keyRow || headerRowOf(rows, layout);
   for (let r = headerRow; r < rows.length; r++) {
     const agent = textOf(rows[r]![layout.agentColumn - 1]);
     const total = rows[r]![layout.totalColumn - 1];

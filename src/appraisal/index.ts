@@ -17,6 +17,11 @@ export {
 export { planTab, tabNameOf, metricValue, unitFormat, FORMATS, type PlanInput, type PlanAgent } from './plan';
 export { scoreFormula, type ParamCells } from './formulas';
 export { readExisting, readPreviousTotals } from './existing';
+export { readAnatomy, findKeyRow, KEYS, HIDDEN_FORMAT, type TabAnatomy, type KeyedColumn } from './anatomy';
+export { placeFresh, placeInto, type Placement, type WriteBlock } from './placement';
+export {
+  manualIssues, scoresOutOfRangeAfter, isValidManual, invalidManualFormula, type ManualIssue, type AffectedScore,
+} from './manual-check';
 export { alignInputs } from './agent-keys';
 export { inputsFromRows, emptyInputs, type ExistingInputs, type ManualValue } from './manual-inputs';
 export { expectedResults, itemScore, roundLikeSheets, type ExpectedAgent, type ExpectedResults } from './results';

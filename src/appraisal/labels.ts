@@ -38,6 +38,7 @@ export const LABELS = {
   remarks: { zh: '备注', en: 'Remarks' },
   score: { zh: '得分', en: ' score' },
   vanished: { zh: '（本月无数据）', en: '(not in this month)' },
+  fixManual: { zh: '待修正', en: 'Fix scores' },
   retired: { zh: '（已移出模板，不计分）', en: ' (removed from the template, not counted)' },
 } satisfies Record<string, Msg>;
 
@@ -57,6 +58,10 @@ export const NOTES = {
   },
   vanished: { zh: '本月数据中没有该客服；保留其人工评分与备注，不参与排名。', en: 'Not in this month\'s data: manual scores and remarks are kept; not ranked.' },
   noSource: { zh: '本月数据中没有该指标的来源列，得分按 0 计。', en: 'This month\'s data has no column for this metric; it scores 0.' },
+  fixManual: {
+    zh: '人工评分须为 0 到满分之间的数字；有文字或超出范围时总分显示「待修正」，不计排名、等级和奖金。',
+    en: 'Manual scores must be numbers from 0 to the item\'s max; text or a score out of range shows "Fix scores" here, with no rank, grade or bonus.',
+  },
   methodChange: { zh: '更改计分方法请修改模板后重新生成。', en: 'To change the method, edit the template and build again.' },
 } satisfies Record<string, Msg>;
 

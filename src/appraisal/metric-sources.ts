@@ -1,7 +1,9 @@
 /**
  * Which export columns each appraisal metric is computed from, following the definitions of
  * functions.md: the counts (numerator and denominator, summed per agent before dividing), or,
- * when those columns are missing, a column holding the metric itself.
+ * when those columns are missing, a column holding the metric itself, averaged over the rows by
+ * the one rule of `basis.ts` (weighted by `whole` when present, else by the day's 接待人数 / 咨询人数,
+ * else plainly).
  */
 import { complementCell, proportionCell, quotientCell, type CellRule } from '../metrics/functions';
 

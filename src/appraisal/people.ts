@@ -24,7 +24,7 @@ export interface Binding {
 
 /**
  * Two keys are one when they match as a person reads them (functions.md rule 8): trimmed,
- * full-width folded, case ignored (`readKey`); names are shown as written (`keyText`).
+ * full-width folded, case ignored (`readKey`); the NFKC folding on top also folds compatibility forms.
  */
 export function accountKey(raw: unknown): string {
   return readKey(raw).normalize('NFKC').toLowerCase();
@@ -114,6 +114,7 @@ export function readBindings(grid: readonly unknown[][]): BindingTable {
   const warnings: Msg[] = [];
   const byKey = new Map<string, Binding>();
   for (const row of hasHeader ? rows.slice(1) : rows) {
+    // Shown as written; compared by key (accountKey).
     const account = keyText(row[0]);
     const person = keyText(row[1]);
     if (!account && !person) continue;
@@ -154,7 +155,7 @@ export function aliasesFor(bindings: readonly Binding[], accounts: Iterable<stri
   for (const b of bindings) if (!byKey.has(accountKey(b.account))) byKey.set(accountKey(b.account), b.person);
   const aliases: Record<string, string> = {};
   for (const account of accounts) {
-    const raw = keyText(account);
+    const raw = readKey(account);
     const person = byKey.get(accountKey(raw)) ?? byKey.get(accountKey(subAccountName(raw)));
     if (raw && person !== undefined) aliases[raw] = person;
   }

@@ -16,7 +16,7 @@ export type PlanValue = string | number | boolean | null;
  */
 export interface ChartPlan {
   title: string;
-  /** Open-ended A1 range of agent names and totals including the header row, e.g. `A20:B`. */
+  /** A1 range of the current agents' names and totals (no header, team or vanished rows), e.g. `A21:B40`. */
   range: string;
   /** 1-based anchor cell of the chart's top-left corner. */
   anchorRow: number;
@@ -25,7 +25,8 @@ export interface ChartPlan {
 
 /** Where things are in the tab, stored in its developer metadata so a rebuild can read it back. */
 export interface TabLayout {
-  version: 1;
+  /** 2: the tab has a key row (anatomy.ts) and the layout gives physical positions as of the last build. */
+  version: 1 | 2;
   month: string;
   /** Size of the rectangle written from A1, so a rebuild blanks what it no longer needs. */
   rows: number;
@@ -34,6 +35,8 @@ export interface TabLayout {
   teamRows: [number, number];
   /** 1-based row of the agent table's header, first agent row, agent count (current agents). */
   headerRow: number;
+  /** 1-based row of the hidden key row (version 2), directly above the first agent row. */
+  keyRow?: number;
   firstAgentRow: number;
   agentCount: number;
   /** Rows kept for agents no longer in the data (below the current agents), 0 when none. */
@@ -51,6 +54,10 @@ export interface TabLayout {
   /** Metric id → 1-based column of its value and of its score. */
   valueColumns: Record<string, number>;
   scoreColumns: Record<string, number>;
+  /** The chart's ranges as last written (a rebuild re-points the chart when they change). */
+  chartRanges?: string[];
+  /** The data validation as last set: `range → max` of each manual column (a rebuild sets it again only when it changed). */
+  validated?: Record<string, number>;
   /** Absolute A1 references the 绩效单 reads (absent in tabs built before it existed). */
   refs?: AppraisalRefs;
 }

@@ -16,9 +16,12 @@ import { DEFAULT_CAP } from '../metrics/scoring';
 import { NUM_ERROR, type Unit } from '../metrics/types';
 import { a1, a1Range, columnLetter, quoteSheetName } from './a1';
 import { monthDays } from './aggregate';
+import { KEYS, HIDDEN_FORMAT } from './anatomy';
 import { scoreFormula, type ParamCells } from './formulas';
+import { invalidManualFormula } from './manual-check';
 import { alignInputs } from './agent-keys';
-import { LABELS, METHOD_LABELS, NOTES, manualNote, sourcesNote } from './labels';
+import { basisNote, type Basis } from './basis';
+import { LABELS, METHOD_LABELS, NOTES, manualNote } from './labels';
 import { own, type ExistingInputs, type ManualValue } from './manual-inputs';
 import { neutralise } from './neutralise';
 import { TAB_TAG_KEY, type PlanValue, type TabLayout, type TabPlan } from './plan-types';
@@ -28,6 +31,8 @@ export interface PlanAgent {
   agent: string;
   values: Record<string, number | ''>;
   sources?: Record<string, string[]>;
+  /** How each figure was made when it was not summed (`aggregate`'s basis): the value header's note says it. */
+  basis?: Record<string, Basis>;
 }
 
 export interface PlanInput {
@@ -130,6 +135,8 @@ interface Geometry {
   scaleRow: number;
   teamRows: [number, number];
   headerRow: number;
+  /** The key row (hidden): one key per column, between the header and the first agent. */
+  keyRow: number;
   firstAgentRow: number;
   previousColumn: number;
   deltaColumn: number;
@@ -159,11 +166,11 @@ function geometry(template: Template, metrics: number, manual: number, retired: 
   const remarkColumn = firstManualColumn + manual;
   return {
     paramHeaderRow, tierPairs, gradeColumn, bonusRow, weightsRow, scaleRow: weightsRow + 1,
-    teamRows: [weightsRow + 2, weightsRow + 3], headerRow, firstAgentRow: headerRow + 1,
+    teamRows: [weightsRow + 2, weightsRow + 3], headerRow, keyRow: headerRow + 1, firstAgentRow: headerRow + 2,
     previousColumn, deltaColumn: withPrevious ? previousColumn + 1 : 0,
     firstValueColumn, firstScoreColumn, firstManualColumn, remarkColumn,
     width: Math.max(remarkColumn + retired, gradeColumn + 3),
-    height: headerRow + rows,
+    height: headerRow + 1 + rows,
   };
 }
 
@@ -310,17 +317,22 @@ export function planTab(input: PlanInput): TabPlan {
       canvas.formula(row, scoreColumns[item.metric]!, scoreFormula(item, at(valueColumns[item.metric]!), paramOf(item)), { format: FORMATS.score });
     });
     const total = at(TABLE.total);
-    canvas.formula(row, TABLE.total, `=ROUND(SUMPRODUCT(${weightRange},${scaleRange},${a1Range(row, firstCounted, row, lastCounted)})/SUM(${weightRange}),2)`, { format: FORMATS.total, bold: true });
-    canvas.formula(row, TABLE.rank, `=COUNTIF(${totals},">"&${total})+1`, { format: FORMATS.rank });
+    const sum = `ROUND(SUMPRODUCT(${weightRange},${scaleRange},${a1Range(row, firstCounted, row, lastCounted)})/SUM(${weightRange}),2)`;
+    // A manual score that is text or outside 0 … max makes the total a visible flag, never a number (manual-check.ts).
+    const bad = manualItems.map((item) => invalidManualFormula(at(manualColumns[item.manual]!), paramOf(item).max));
+    const flagged = bad.length ? `=IF(OR(${bad.join(',')}),"${L(LABELS.fixManual)}",${sum})` : `=${sum}`;
+    canvas.formula(row, TABLE.total, flagged, { format: FORMATS.total, bold: true, note: bad.length ? NOTES.fixManual : undefined });
+    const counted = (formula: string) => `=IF(ISNUMBER(${total}),${formula},"")`;
+    canvas.formula(row, TABLE.rank, counted(`COUNTIF(${totals},">"&${total})+1`), { format: FORMATS.rank });
     // A total below every band (a manual score typed below 0) takes the lowest band, as `gradeBand` does.
     const graded = `MAX(${total},${lowestMin})`;
-    canvas.formula(row, TABLE.grade, `=VLOOKUP(${graded},${grades},2)`);
-    canvas.formula(row, TABLE.coefficient, `=VLOOKUP(${graded},${grades},3)`, { format: FORMATS.coefficient });
-    canvas.formula(row, TABLE.bonus, `=IF(${bonusBase}="","",ROUND(${bonusBase}*${at(TABLE.coefficient)},2))`, { format: FORMATS.yuan });
+    canvas.formula(row, TABLE.grade, counted(`VLOOKUP(${graded},${grades},2)`));
+    canvas.formula(row, TABLE.coefficient, counted(`VLOOKUP(${graded},${grades},3)`), { format: FORMATS.coefficient });
+    canvas.formula(row, TABLE.bonus, `=IF(OR(${bonusBase}="",NOT(ISNUMBER(${at(TABLE.coefficient)}))),"",ROUND(${bonusBase}*${at(TABLE.coefficient)},2))`, { format: FORMATS.yuan });
     if (input.previous) {
       const lookup = `${quoteSheetName(input.previous.sheetName)}!$A:$B`;
       canvas.formula(row, g.previousColumn, `=IFERROR(VLOOKUP(${a1(row, TABLE.agent)},${lookup},2,FALSE()),"")`, { format: FORMATS.total });
-      canvas.formula(row, g.deltaColumn, `=IF(ISNUMBER(${at(g.previousColumn)}),ROUND(${total}-${at(g.previousColumn)},2),"")`, { format: FORMATS.delta });
+      canvas.formula(row, g.deltaColumn, `=IF(AND(ISNUMBER(${total}),ISNUMBER(${at(g.previousColumn)})),ROUND(${total}-${at(g.previousColumn)},2),"")`, { format: FORMATS.delta });
     }
     writeTyped(canvas, row, agent.agent, existing, manualColumns, g.remarkColumn);
   });
@@ -336,9 +348,11 @@ export function planTab(input: PlanInput): TabPlan {
     writeSummary(canvas, g, template.grades.length, lastAgentRow, locale);
   }
 
+  writeKeys(canvas, g, input.previous ? g : null, valueColumns, scoreColumns, manualColumns);
+
   const layout: TabLayout = {
-    version: 1, month: input.month, rows: g.height, columns: g.width,
-    teamRows: g.teamRows, headerRow: g.headerRow, firstAgentRow: g.firstAgentRow, agentCount: current.length, vanishedCount: vanished.length,
+    version: 2, month: input.month, rows: g.height, columns: g.width,
+    teamRows: g.teamRows, headerRow: g.headerRow, keyRow: g.keyRow, firstAgentRow: g.firstAgentRow, agentCount: current.length, vanishedCount: vanished.length,
     agentColumn: TABLE.agent, totalColumn: TABLE.total, rankColumn: TABLE.rank, gradeColumn: TABLE.grade,
     coefficientColumn: TABLE.coefficient, bonusColumn: TABLE.bonus, remarkColumn: g.remarkColumn,
     manualColumns, valueColumns, scoreColumns,
@@ -352,9 +366,11 @@ export function planTab(input: PlanInput): TabPlan {
     fontWeights: canvas.fontWeights,
     backgrounds: canvas.backgrounds,
     notes: canvas.notes,
-    frozenRows: g.headerRow,
+    frozenRows: g.keyRow,
     frozenColumns: TABLE.agent,
-    chart: { title: `${L(LABELS.total)} ${input.month}`, range: `A${g.headerRow}:B`, anchorRow: g.headerRow, anchorColumn: g.width + 2 },
+    chart: current.length > 0
+      ? { title: `${L(LABELS.total)} ${input.month}`, range: a1Range(g.firstAgentRow, TABLE.agent, lastAgentRow, TABLE.total), anchorRow: g.headerRow, anchorColumn: g.width + 2 }
+      : null,
     editableRanges: editable.map((c) => `${columnLetter(c)}${g.firstAgentRow}:${columnLetter(c)}`),
     tag: { key: TAB_TAG_KEY, value: JSON.stringify(layout) },
     layout,
@@ -399,7 +415,8 @@ function writeHeader(
   for (const item of metricItems) {
     const headers = [...new Set(input.agents.flatMap((a) => own(a.sources, item.metric) ?? []))];
     const name = metricName(item.metric, locale);
-    canvas.text(row, valueColumns[item.metric]!, name, { ...head, note: headers.length ? sourcesNote(headers) : NOTES.noSource });
+    const basis = input.agents.map((a) => own(a.basis, item.metric)).find((b) => b !== undefined);
+    canvas.text(row, valueColumns[item.metric]!, name, { ...head, note: headers.length ? basisNote(headers, basis) : NOTES.noSource });
     canvas.text(row, scoreColumns[item.metric]!, `${name}${L(LABELS.score)}`, { ...head, note: `${L(METHOD_LABELS[item.method])}. ${L(NOTES.blankScoresZero)}` });
   }
   for (const item of manualItems) canvas.text(row, manualColumns[item.manual]!, item.manual, { ...head, note: manualNote(item.max) });
@@ -451,4 +468,20 @@ function writeTeamRows(canvas: Canvas, g: Geometry, lastAgentRow: number, column
     canvas.formula(averageRow, column, `=IFERROR(AVERAGE(${range}),"")`, { format, bold: column === TABLE.total });
     canvas.formula(medianRow, column, `=IFERROR(MEDIAN(${range}),"")`, { format, bold: column === TABLE.total });
   }
+}
+
+/** The key row: one key per column, hidden, so a rebuild finds each column wherever it has moved (anatomy.ts). */
+function writeKeys(
+  canvas: Canvas, g: Geometry, withPrevious: Geometry | null,
+  valueColumns: Record<string, number>, scoreColumns: Record<string, number>, manualColumns: Record<string, number>,
+): void {
+  const keys = new Array<string>(g.width).fill(KEYS.other);
+  const put = (column: number, key: string) => { keys[column - 1] = key; };
+  put(TABLE.agent, KEYS.agent); put(TABLE.total, KEYS.total); put(TABLE.rank, KEYS.rank); put(TABLE.grade, KEYS.grade);
+  put(TABLE.coefficient, KEYS.coefficient); put(TABLE.bonus, KEYS.bonus); put(g.remarkColumn, KEYS.remark);
+  if (withPrevious) { put(g.previousColumn, KEYS.previous); put(g.deltaColumn, KEYS.delta); }
+  for (const [metric, column] of Object.entries(valueColumns)) put(column, KEYS.value(metric));
+  for (const [metric, column] of Object.entries(scoreColumns)) put(column, KEYS.score(metric));
+  for (const [item, column] of Object.entries(manualColumns)) put(column, KEYS.manual(item));
+  keys.forEach((key, i) => canvas.set(g.keyRow, i + 1, key, { format: HIDDEN_FORMAT }));
 }

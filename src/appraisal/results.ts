@@ -12,6 +12,8 @@ import {
   DEFAULT_CAP, deductionScore, directionOf, gradeBand, linearScore, passFailScore, rankOf, ratioScore, tierScore,
 } from '../metrics/scoring';
 import type { Direction } from '../metrics/types';
+import { LABELS } from './labels';
+import { isValidManual } from './manual-check';
 import { alignInputs } from './agent-keys';
 import { own, type ExistingInputs } from './manual-inputs';
 import { metricValue, type PlanAgent } from './plan';
@@ -22,12 +24,13 @@ export interface ExpectedAgent {
   values: Record<string, number | ''>;
   /** Metric id → 0 … cap. */
   scores: Record<string, number>;
-  /** Manual item → the score entered (text or blank counts as 0, as in the tab). */
+  /** Manual item → the score entered (blank counts as 0, as in the tab; text or out of range flags the total). */
   manual: Record<string, number>;
-  total: number;
-  rank: number;
+  /** The total, or the flag text (待修正) when a manual score is text or outside 0 … max (manual-check.ts). */
+  total: number | string;
+  rank: number | '';
   grade: string;
-  coefficient: number;
+  coefficient: number | '';
   /** `''` when the template has no bonus base. */
   bonus: number | '';
   /** Last month's total and the change, when last month's totals are given and hold this agent. */
@@ -45,6 +48,9 @@ export function roundLikeSheets(x: number, digits: number): number {
   const scale = 10 ** digits;
   return x < 0 ? -Math.round(-x * scale) / scale : Math.round(x * scale) / scale;
 }
+
+/** What the total shows when a manual score cannot count (the plan writes the zh label by default). */
+const FLAG = LABELS.fixManual.zh;
 
 const catalogueDirection = (metric: string): Direction => catalogueEntry(metric)?.direction ?? 'higher';
 
@@ -89,9 +95,11 @@ export function expectedResults(
     const scores: Record<string, number> = {};
     const entered: Record<string, number> = {};
     let weighted = 0;
+    let flagged = false;
     for (const item of counted) {
       if (isManual(item)) {
         const typed = own(own(typedInputs?.manual, agent.agent), item.manual);
+        if (!isValidManual(typed, item.max)) flagged = true;
         entered[item.manual] = typeof typed === 'number' ? typed : 0;
         weighted += item.weight * (100 / item.max) * entered[item.manual]!;
       } else {
@@ -99,10 +107,20 @@ export function expectedResults(
         weighted += item.weight * 1 * scores[item.metric]!;
       }
     }
-    return { agent: agent.agent, values: { ...agent.values }, scores, manual: entered, total: roundLikeSheets(weighted / weightSum, 2) };
+    const total = roundLikeSheets(weighted / weightSum, 2);
+    return { agent: agent.agent, values: { ...agent.values }, scores, manual: entered, total: flagged ? FLAG : total };
   });
-  const totals = rows.map((r) => r.total);
+  const totals = rows.flatMap((r) => (typeof r.total === 'number' ? [r.total] : []));
   const results = rows.map((row): ExpectedAgent => {
+    if (typeof row.total !== 'number') {
+      const out: ExpectedAgent = { ...row, rank: '', grade: '', coefficient: '', bonus: '' };
+      if (previousTotals) {
+        const previous = own(previousTotals, row.agent);
+        out.previousTotal = previous ?? '';
+        out.delta = '';
+      }
+      return out;
+    }
     const band = gradeBand(row.total, template.grades);
     const out: ExpectedAgent = {
       ...row,

@@ -4,7 +4,9 @@
  * "Unicode text" export uses tabs and European Excel uses semicolons).
  * Pure: runs in the browser (sidebar import) and in Node (the `appraise` CLI).
  */
+import { UserError } from '../i18n';
 import { toRectangle } from './grid';
+import { checkSize, SHEETS_LIMITS, type ReadLimits } from './limits';
 
 export type Delimiter = ',' | '\t' | ';';
 const CANDIDATES: readonly Delimiter[] = [',', '\t', ';'];
@@ -40,14 +42,32 @@ export function sniffDelimiter(text: string): Delimiter {
   return CANDIDATES[best]!;
 }
 
+/** The 1-based line of `text` that offset `at` lies on (CRLF, LF and CR each end a line). */
+function lineAt(text: string, at: number): number {
+  let line = 1;
+  for (let i = 0; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) line++;
+  }
+  return line;
+}
+
+const unterminated = (line: number) =>
+  new UserError({
+    zh: `第 ${line} 行有一个引号（"）没有闭合，之后的内容都会被读进同一个单元格；文件可能被截断或损坏，未导入任何内容。请重新导出，或在文本编辑器中补上引号。`,
+    en: `Line ${line} opens a quote (") that is never closed, so the rest of the file would fall into one cell; the file may be cut short or damaged, and nothing was imported. Export it again, or add the missing quote in a text editor.`,
+  });
+
 /**
  * Parses CSV text into a rectangle of strings (short rows padded with `""`, so every row has
  * the width of the widest). Quoted fields may hold separators, `""` (one quote) and line
- * breaks. Never throws: an unterminated quote keeps the rest of the text in its field, and a
- * stray quote inside an unquoted field is kept as a character. Blank lines are dropped.
+ * breaks; a stray quote inside an unquoted field is kept as a character. Blank lines are dropped.
+ * Throws a `UserError` naming the line of a quote that is never closed, and as soon as the
+ * table outgrows `limits` (before reading the rest).
  */
-export function parseCsv(text: string, delimiter: Delimiter = sniffDelimiter(stripBom(text))): string[][] {
+export function parseCsv(text: string, delimiter: Delimiter = sniffDelimiter(stripBom(text)), limits: ReadLimits = SHEETS_LIMITS): string[][] {
   const src = stripBom(text);
+  let width = 0;
   const sep = delimiter.charCodeAt(0);
   const rows: string[][] = [];
   let row: string[] = [];
@@ -62,7 +82,7 @@ export function parseCsv(text: string, delimiter: Delimiter = sniffDelimiter(str
       i = start;
       for (;;) {
         const q = src.indexOf('"', i);
-        if (q < 0) { parts += src.slice(start); i = n; break; }
+        if (q < 0) throw unterminated(lineAt(src, start - 1));
         if (src.charCodeAt(q + 1) === QUOTE) { parts += src.slice(start, q + 1); i = start = q + 2; continue; }
         parts += src.slice(start, q);
         i = q + 1;
@@ -90,9 +110,12 @@ export function parseCsv(text: string, delimiter: Delimiter = sniffDelimiter(str
     }
     // Line break: CRLF counts once.
     i += c === CR && src.charCodeAt(i + 1) === LF ? 2 : 1;
-    rows.push(row);
+    if (row.length > width) width = row.length;
+    if (rows.push(row) * width > limits.maxCells || width > limits.maxColumns) checkSize(rows.length, width, limits, true);
     row = [];
   }
   if (row.length > 0) rows.push(row);
-  return toRectangle(rows.filter((r) => !(r.length === 1 && r[0] === '')));
+  const kept = rows.filter((r) => !(r.length === 1 && r[0] === ''));
+  checkSize(kept.length, Math.max(width, row.length), limits);
+  return toRectangle(kept);
 }

@@ -1,17 +1,20 @@
 /**
  * .xlsx to rows of text: every worksheet in workbook order, cells as the file stores them —
  * shared and inline strings as text, numbers as their digits (`0.25`, `1234.5`), booleans as
- * `TRUE` / `FALSE`, errors as `#DIV/0!` …, formulas as their cached value. Dates stay Excel
- * serial numbers (`46327` is 2026-11-01): turning them into dates needs the cell's number
- * format, and the appraisal reads serials anyway.
+ * `TRUE` / `FALSE`, errors as `#DIV/0!` …, formulas as their cached value. A number whose
+ * cell format shows a date becomes `2026-11-01` (`dates.ts`), a duration `0:01:23`: the
+ * import then writes dates as dates. Cell references beyond `limits` are refused as soon as
+ * they are met, before any row is allocated for them.
  */
 import { UserError } from '../i18n';
-import { toRectangle, type SheetGrid } from './grid';
+import { formatIdKind, serialText, type SerialKind } from './dates';
+import { GridBuilder, type SheetGrid } from './grid';
+import { SHEETS_LIMITS, type ReadLimits } from './limits';
 import { attribute, TagScanner, type XmlTag } from './xml';
 import { readZipDirectory, readZipEntry, type ZipEntry } from './zip';
 
 /** Reads every worksheet of an .xlsx file. Throws a `UserError` for a file that is not one. */
-export async function parseXlsx(bytes: Uint8Array): Promise<SheetGrid[]> {
+export async function parseXlsx(bytes: Uint8Array, limits: ReadLimits = SHEETS_LIMITS): Promise<SheetGrid[]> {
   const entries = readZipDirectory(bytes);
   const text = async (path: string): Promise<string | null> => {
     const entry: ZipEntry | undefined = entries.get(path);
@@ -30,13 +33,15 @@ export async function parseXlsx(bytes: Uint8Array): Promise<SheetGrid[]> {
   const parts = readRelationships((await text(`${folder}_rels/${workbookPath.slice(folder.length)}.rels`)) ?? '', folder);
   const sharedPath = parts.find((r) => r.type === 'sharedStrings')?.path ?? `${folder}sharedStrings.xml`;
   const shared = readSharedStrings((await text(sharedPath)) ?? '');
+  const stylesPath = parts.find((r) => r.type === 'styles')?.path ?? `${folder}styles.xml`;
+  const styles: CellStyles = { kinds: readCellKinds((await text(stylesPath)) ?? ''), date1904: usesDate1904(workbook) };
   const sheets = listSheets(workbook);
   const grids: SheetGrid[] = [];
   for (let i = 0; i < sheets.length; i++) {
     const sheet = sheets[i]!;
     const path = parts.find((r) => r.id === sheet.relationId)?.path ?? `${folder}worksheets/sheet${i + 1}.xml`;
     const xml = await text(path);
-    grids.push({ name: sheet.name, rows: xml === null ? [] : readWorksheet(xml, shared) });
+    grids.push({ name: sheet.name, rows: xml === null ? [] : readWorksheet(xml, shared, { styles, limits }) });
   }
   return grids;
 }
@@ -125,12 +130,43 @@ export function columnIndex(ref: string): number {
   return i === 0 ? -1 : col - 1;
 }
 
-/** Sheets hold at most this many rows; a larger `r` is a corrupt file, not data. */
-const MAX_ROWS = 1_048_576;
+/** How a workbook shows numbers: the date / time kind of each cell style (`s`), and its date system. */
+export interface CellStyles {
+  kinds: readonly (SerialKind | null)[];
+  date1904: boolean;
+}
+
+/** Whether the workbook counts dates from 1904 (`<workbookPr date1904="1"/>`). */
+function usesDate1904(workbookXml: string): boolean {
+  const scanner = new TagScanner(workbookXml);
+  for (let tag = scanner.next(); tag; tag = scanner.next()) {
+    if (tag.name === 'workbookPr') return /^(1|true)$/.test(attribute(tag.attrs, 'date1904') ?? '');
+  }
+  return false;
+}
+
+/** `styles.xml` → for each cell style (`<cellXfs>`'s `<xf>` in order) whether it shows a date, a time, or neither. */
+export function readCellKinds(xml: string): (SerialKind | null)[] {
+  const custom = new Map<number, string>();
+  const kinds: (SerialKind | null)[] = [];
+  const scanner = new TagScanner(xml);
+  let inCellXfs = false;
+  for (let tag = scanner.next(); tag; tag = scanner.next()) {
+    if (tag.name === 'numFmt' && tag.kind !== 'close') custom.set(Number(attribute(tag.attrs, 'numFmtId')), attribute(tag.attrs, 'formatCode') ?? '');
+    else if (tag.name === 'cellXfs') inCellXfs = tag.kind === 'open';
+    else if (tag.name === 'xf' && inCellXfs && tag.kind !== 'close') kinds.push(formatIdKind(Number(attribute(tag.attrs, 'numFmtId') ?? 0), custom));
+  }
+  return kinds;
+}
 
 /** A worksheet's cells as a rectangle of text (empty cells `""`, trailing empty rows dropped). */
-export function readWorksheet(xml: string, shared: readonly string[]): string[][] {
-  const rows: string[][] = [];
+export function readWorksheet(
+  xml: string,
+  shared: readonly string[],
+  options: { styles?: CellStyles; limits?: ReadLimits } = {},
+): string[][] {
+  const kinds = options.styles?.kinds ?? [];
+  const grid = new GridBuilder(options.limits ?? SHEETS_LIMITS);
   const scanner = new TagScanner(xml);
   let row = -1;
   let col = -1;
@@ -145,16 +181,15 @@ export function readWorksheet(xml: string, shared: readonly string[]): string[][
       const refCol = ref ? columnIndex(ref) : -1;
       col = refCol >= 0 ? refCol : col + 1;
       if (tag.kind === 'empty') continue;
-      const value = readCell(scanner, attribute(tag.attrs, 't'), shared);
-      const at = Math.max(row, 0);
-      if (value === '' || at >= MAX_ROWS) continue;
-      while (rows.length <= at) rows.push([]);
-      const cells = rows[at]!;
-      while (cells.length < col) cells.push('');
-      cells[col] = value;
+      const type = attribute(tag.attrs, 't');
+      let value = readCell(scanner, type, shared);
+      const kind = type === null || type === 'n' ? kinds[Number(attribute(tag.attrs, 's') ?? 0)] : null;
+      if (kind && value !== '' && Number.isFinite(Number(value))) value = serialText(Number(value), kind, options.styles?.date1904);
+      // Refused before a single row is allocated: `XFD1048000` alone would otherwise fill memory.
+      grid.put(Math.max(row, 0), col, value);
     }
   }
-  return toRectangle(rows);
+  return grid.grid();
 }
 
 /** Reads one `<c>` element's content (up to `</c>`) as text, by its type attribute `t`. */

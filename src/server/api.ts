@@ -4,6 +4,7 @@
  * cross it (months are `YYYY-MM`). The server validates every argument (`validate.ts`).
  */
 import type { Locale, Msg } from '../i18n';
+import type { ManualIssue } from '../appraisal/manual-check';
 
 /** What every server call returns: a result, or a bilingual message saying what is wrong and where. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: Msg; details?: Msg[] };
@@ -67,6 +68,20 @@ export interface AnalyseReply {
 export interface ImportRequest {
   fileName: string;
   rows: (string | number | null)[][];
+  /** Per column, from `columnKinds` over the whole file: date columns are written as dates. Absent: every column `auto`. */
+  columns?: ('date' | 'datetime' | 'auto')[];
+  /** A large file comes in parts (`src/files/import-parts.ts`); absent for a file sent whole. */
+  part?: ImportPart;
+}
+
+export interface ImportPart {
+  /** null for the first part (which creates the tab), then the tab it created. */
+  sheetName: string | null;
+  /** The tab row this part's first row goes to (1 for the first part). */
+  startRow: number;
+  last: boolean;
+  /** Cells of the whole file (rows × columns), checked against the import cap before anything is written. */
+  totalCells: number;
 }
 
 export interface ImportReply {
@@ -92,6 +107,8 @@ export interface BuildReply {
   /** What the data made doubtful (unreadable cells, a part above its whole …), named by column and row. */
   warnings: Msg[];
   rebuilt: boolean;
+  /** Per agent, manual scores left blank (count as 0) and typed values that do not count (text, outside 0 … max). */
+  manualIssues: ManualIssue[];
 }
 
 export interface TemplateSaveRequest {
@@ -103,6 +120,7 @@ export interface ServerApi {
   kk_getState(req: Record<string, never>): Reply<StateReply>;
   kk_analyseData(req: AnalyseRequest): Reply<AnalyseReply>;
   kk_importRows(req: ImportRequest): Reply<ImportReply>;
+  kk_discardImport(req: { sheetName: string }): Reply<{ removed: boolean }>;
   kk_validateTemplate(req: { template: unknown }): Reply<{ errors: Msg[] }>;
   kk_buildAppraisal(req: BuildRequest): Reply<BuildReply>;
   kk_prepareForOwner(req: { month: string }): Reply<{ sheetName: string }>;
@@ -123,6 +141,6 @@ export interface ReportsReply {
 
 export type ServerFunctionName = keyof ServerApi;
 export const SERVER_FUNCTIONS: readonly ServerFunctionName[] = [
-  'kk_getState', 'kk_analyseData', 'kk_importRows', 'kk_validateTemplate', 'kk_buildAppraisal',
+  'kk_getState', 'kk_analyseData', 'kk_importRows', 'kk_discardImport', 'kk_validateTemplate', 'kk_buildAppraisal',
   'kk_prepareForOwner', 'kk_saveTemplate', 'kk_loadTemplate', 'kk_deleteTemplate', 'kk_selectSheet', 'kk_setLocale', 'kk_buildReports',
 ];

@@ -2,12 +2,13 @@
  * "Build appraisal for YYYY-MM": one batched read of the data tab, the pure plan, one batched
  * write, under the document lock. Nothing is written unless the template and data are good.
  */
-import { aggregate, alignInputs, planTab, readExisting, recognise } from '../appraisal';
+import { aggregate, alignInputs, isManual, manualIssues, planTab, recognise } from '../appraisal';
 import { UserError, type Locale } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
 import type { AnalyseReply, BuildReply } from './api';
 import { editableRangesOf, ownProtection, setEditable, prepareForOwner } from './owner';
-import { findOwnTab, isOwnTab, readGrid, requireSheet, writePlan } from './sheet-io';
+import { findOwnTab, isOwnTab, readGrid, requireSheet } from './sheet-io';
+import { writeTab } from './write-tab';
 import { requireTemplate } from './validate';
 
 export const tabName = (month: string) => `考核 ${month}`;
@@ -87,18 +88,18 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
       });
     }
     const name = tabName(month);
-    const own = findOwnTab(ss, name, { readLayout: true });
-    const existing = own && own.layout ? alignInputs(readExisting(readGrid(own.sheet), own.layout), data.agents) : null;
     const previousName = tabName(previousMonth(month));
     const previous = isOwnTab(ss, previousName) ? { sheetName: previousName } : null;
-    const plan = planTab({ month, template, agents: data.agents, existing, previous, now: wallClock(new Date(), timeZone), locale });
-    const previousSize = own?.layout ? { rows: own.layout.rows, cols: own.layout.columns } : { rows: 0, cols: 0 };
-    const sheet = writePlan(ss, plan, own, previousSize);
+    const now = wallClock(new Date(), timeZone);
+    const maxima = new Map(template.items.filter(isManual).map((i) => [i.manual, i.max]));
+    const { sheet, plan, placement, existing, own } = writeTab(
+      ss, name, (existing) => planTab({ month, template, agents: data.agents, existing, previous, now, locale }), (item) => maxima.get(item) ?? 0,
+    );
     // A prepared tab's editable holes follow the manual columns; they move only when the
-    // template or the header rows changed, so the usual monthly rebuild skips these calls.
-    if (own && !sameRanges(own.layout ? editableRangesOf(own.layout) : [], plan.editableRanges)) {
+    // template or the table moved, so the usual monthly rebuild skips these calls.
+    if (own && !sameRanges(own.layout ? editableRangesOf(own.layout) : [], placement.editableRanges)) {
       const protection = ownProtection(sheet);
-      if (protection) setEditable(sheet, protection, plan.editableRanges);
+      if (protection) setEditable(sheet, protection, placement.editableRanges);
     }
     return {
       sheetName: name,
@@ -107,6 +108,7 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
       skipped: data.skipped,
       warnings: data.warnings,
       rebuilt: own !== null,
+      manualIssues: manualIssues(template, data.agents.map((a) => a.agent), alignInputs(existing, data.agents)),
     };
   });
 }

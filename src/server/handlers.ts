@@ -6,10 +6,10 @@
 import { FIELDS, PRESETS, validateTemplate } from '../appraisal';
 import { localeFrom, UserError, type Msg } from '../i18n';
 import { APPRAISAL_METRICS } from '../metrics/catalogue';
-import { neutralise } from '../appraisal/neutralise';
 import type { Reply, ServerApi, StateReply } from './api';
 import { analyseData, buildAppraisal, defaultMonth, prepareTabForOwner } from './build-appraisal';
 import { buildMonthReports } from './reports';
+import { discardImport, importRows, optionalColumnKinds, optionalPart } from './import-rows';
 import { deleteTemplate, listTemplates, loadTemplate, saveLocale, savedLocale, saveTemplate } from './store';
 import {
   optionalMapping, requireFileName, requireLocale, requireMonth, requireObject, requireRows, requireSheetName, requireTemplate, requireTemplateName,
@@ -29,14 +29,6 @@ function reply<T>(fn: () => T): Reply<T> {
 }
 
 const APPRAISAL_TAB = /^考核 \d{4}-\d{2}$/;
-
-/** A name for an imported data tab that is free and within Sheets' limits. */
-export function importTabName(fileName: string, taken: readonly string[]): string {
-  const base = `数据 ${fileName.replace(/\.[^.]+$/, '').replace(/[[\]*?:/\\']/g, ' ').trim() || '导入'}`.slice(0, 90);
-  let name = base;
-  for (let i = 2; taken.includes(name); i++) name = `${base} (${i})`;
-  return name;
-}
 
 export const api: ServerApi = {
   kk_getState: () =>
@@ -68,21 +60,10 @@ export const api: ServerApi = {
   kk_importRows: (req) =>
     reply(() => {
       const r = requireObject(req, 'request');
-      const fileName = requireFileName(r.fileName);
-      const rows = requireRows(r.rows);
-      const width = rows.reduce((w, row) => Math.max(w, row.length), 0);
-      // Imported text is data: a cell like "=IMPORTXML(…)" must stay text.
-      const grid = rows.map((row) => Array.from({ length: width }, (_, i) => {
-        const c = row[i];
-        return typeof c === 'string' ? neutralise(c) : c ?? '';
-      }));
-      const ss = SpreadsheetApp.getActive();
-      const name = importTabName(fileName, ss.getSheets().map((s) => s.getName()));
-      const sheet = ss.insertSheet(name);
-      sheet.getRange(1, 1, grid.length, width).setValues(grid);
-      sheet.activate();
-      return { sheetName: name, rows: grid.length, columns: width };
+      return importRows(requireFileName(r.fileName), requireRows(r.rows), optionalColumnKinds(r.columns), optionalPart(r.part));
     }),
+
+  kk_discardImport: (req) => reply(() => discardImport(requireSheetName(requireObject(req, 'request').sheetName))),
 
   kk_validateTemplate: (req) =>
     reply(() => {

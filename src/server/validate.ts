@@ -3,13 +3,13 @@
  * the spreadsheet: `google.script.run` will deliver whatever a page sends.
  */
 import { validateTemplate, type Template } from '../appraisal';
+import { MAX_IMPORT_CELLS } from '../files/limits';
 import { UserError, type Locale } from '../i18n';
 
 /** Sheets' own limits: a tab name has at most 100 characters, a cell at most 50,000. */
 export const MAX_SHEET_NAME = 100;
 export const MAX_CELL_TEXT = 50_000;
-/** A month's export of a large shop stays well below this; beyond it the import would time out anyway. */
-export const MAX_IMPORT_CELLS = 2_000_000;
+export { MAX_IMPORT_CELLS };
 
 const bad = (zh: string, en: string) => new UserError({ zh, en });
 

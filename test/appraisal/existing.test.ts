@@ -78,7 +78,8 @@ describe('readPreviousTotals', () => {
   test('the total of every current agent of an evaluated tab; vanished rows have none', () => {
     const p = plan();
     const totals = readPreviousTotals(evaluatePlan(p), p.layout);
-    expect(Object.keys(totals)).toEqual(['小美', '阿杰', '晓雯']);
+    // 晓雯's 工作态度 is the text 优秀: her total shows 待修正, not a number.
+    expect(Object.keys(totals)).toEqual(['小美', '阿杰']);
     for (const total of Object.values(totals)) expect(typeof total).toBe('number');
   });
 

@@ -80,7 +80,7 @@ describe('fixed cases', () => {
     expectParity(plan, evaluatePlan(plan), expected);
   });
 
-  test('a manual score typed below 0 gives a total below every band: still the lowest grade, as in plain code', () => {
+  test('a manual score typed below 0 never counts: the total shows 待修正 and no rank, grade or bonus, as in plain code', () => {
     const template: Template = {
       version: 1, name: '负分', bonusBase: 1000, grades: everyMethod().grades,
       items: [
@@ -90,9 +90,10 @@ describe('fixed cases', () => {
     };
     const agents: PlanAgent[] = [{ agent: '小美', values: { COMPLAINT_COUNT_28D: 10 } }];
     const typed = inputsFromRows([['小美', '工作态度', -20]]);
-    // 100 − 10 × 10 = 0; (50 × 0 + 50 × 100 ÷ 100 × (−20)) ÷ 100 = −10 → below S/A/B/C, so D (0.5) and a bonus of 1000 × 0.5 = 500.
+    // −20 is outside 0 … 100: it never counts (it would make the total −10); the total shows the flag and
+    // the agent gets no rank, grade, coefficient or bonus until the score is fixed (manual-check.ts).
     const expected = expectedResults(template, agents, typed);
-    expect(expected.agents.map((a) => [a.total, a.rank, a.grade, a.coefficient, a.bonus])).toEqual([[-10, 1, 'D', 0.5, 500]]);
+    expect(expected.agents.map((a) => [a.total, a.rank, a.grade, a.coefficient, a.bonus])).toEqual([['待修正', '', '', '', '']]);
     const plan = planTab({ month: '2026-11', template, agents, existing: typed, now: NOW });
     expectParity(plan, evaluatePlan(plan), expected);
   });

@@ -28,16 +28,19 @@ describe('the rectangle', () => {
   test('the tab name, the tag and the layout it carries', () => {
     expect(p.sheetName).toBe('考核 2026-11');
     expect(p.tag).toEqual({ key: TAB_TAG_KEY, value: JSON.stringify(p.layout) });
-    expect(p.layout).toMatchObject({ version: 1, month: '2026-11', agentColumn: 1, totalColumn: 2, agentCount: 3, vanishedCount: 0 });
+    expect(p.layout).toMatchObject({ version: 2, month: '2026-11', agentColumn: 1, totalColumn: 2, agentCount: 3, vanishedCount: 0 });
   });
 
-  test('the agent table is last: agents in A, totals in B, the chart reads A{header}:B', () => {
-    const { headerRow, firstAgentRow, agentCount, rows } = p.layout;
-    expect(firstAgentRow).toBe(headerRow + 1);
-    expect(rows).toBe(headerRow + agentCount);
+  test('the agent table is last, under the hidden key row: agents in A, totals in B, the chart reads only the agent rows', () => {
+    const { headerRow, keyRow, firstAgentRow, agentCount, rows } = p.layout;
+    expect([keyRow, firstAgentRow]).toEqual([headerRow + 1, headerRow + 2]);
+    expect(rows).toBe(headerRow + 1 + agentCount);
     expect([at(p, headerRow, 1), at(p, headerRow, 2)]).toEqual(['客服', '总分']);
-    expect(p.chart).toEqual({ title: '总分 2026-11', range: `A${headerRow}:B`, anchorRow: headerRow, anchorColumn: p.layout.columns + 2 });
-    expect(p.frozenRows).toBe(headerRow);
+    // One key per column, hidden by the ;;; format (anatomy.ts finds the columns by them).
+    expect(row(p, keyRow!).slice(0, 3)).toEqual(['kk:agent', 'kk:total', 'kk:rank']);
+    expect(new Set(p.numberFormats[keyRow! - 1])).toEqual(new Set([';;;']));
+    expect(p.chart).toEqual({ title: '总分 2026-11', range: `A${firstAgentRow}:B${firstAgentRow + agentCount - 1}`, anchorRow: headerRow, anchorColumn: p.layout.columns + 2 });
+    expect(p.frozenRows).toBe(keyRow);
     expect(p.frozenColumns).toBe(1);
   });
 
@@ -109,12 +112,14 @@ describe('the agent table', () => {
 
   test('live formulas: SUMPRODUCT total, COUNTIF rank, VLOOKUP grade and coefficient, bonus', () => {
     const r = firstAgentRow;
-    expect(at(p, r, 2)).toBe(`=ROUND(SUMPRODUCT($L$13:$R$13,$L$14:$R$14,L${r}:R${r})/SUM($L$13:$R$13),2)`);
-    expect(at(p, r, 3)).toBe(`=COUNTIF($B$${r}:$B$${r + 2},">"&B${r})+1`);
+    // Manual items in Q (max $I$10) and R (max $I$11): text or a score outside 0 … max shows 待修正 instead of a total.
+    const bad = (c: string, max: string) => `IF(ISNUMBER(${c}${r}),OR(${c}${r}<0,${c}${r}>${max}),${c}${r}<>"")`;
+    expect(at(p, r, 2)).toBe(`=IF(OR(${bad('Q', '$I$10')},${bad('R', '$I$11')}),"待修正",ROUND(SUMPRODUCT($L$13:$R$13,$L$14:$R$14,L${r}:R${r})/SUM($L$13:$R$13),2))`);
+    expect(at(p, r, 3)).toBe(`=IF(ISNUMBER(B${r}),COUNTIF($B$${r}:$B$${r + 2},">"&B${r})+1,"")`);
     // MAX with the lowest band's minimum: a total below it still gets the lowest band.
-    expect(at(p, r, 4)).toBe(`=VLOOKUP(MAX(B${r},$Q$5),$Q$5:$S$9,2)`);
-    expect(at(p, r, 5)).toBe(`=VLOOKUP(MAX(B${r},$Q$5),$Q$5:$S$9,3)`);
-    expect(at(p, r, 6)).toBe(`=IF($R$10="","",ROUND($R$10*E${r},2))`);
+    expect(at(p, r, 4)).toBe(`=IF(ISNUMBER(B${r}),VLOOKUP(MAX(B${r},$Q$5),$Q$5:$S$9,2),"")`);
+    expect(at(p, r, 5)).toBe(`=IF(ISNUMBER(B${r}),VLOOKUP(MAX(B${r},$Q$5),$Q$5:$S$9,3),"")`);
+    expect(at(p, r, 6)).toBe(`=IF(OR($R$10="",NOT(ISNUMBER(E${r}))),"",ROUND($R$10*E${r},2))`);
     expect(at(p, r, 12)).toBe(`=IF(G${r}="",0,MAX(0,MIN($G$5,100*(G${r}-$D$5)/($E$5-$D$5))))`);
   });
 
@@ -205,7 +210,7 @@ describe('rebuilds and other months', () => {
     expect(p.notes[last - 1]![0]).toContain('本月数据中没有该客服');
     expect(at(p, p.layout.firstAgentRow, p.layout.manualColumns['工作态度']!)).toBe(90);
     // Ranks cover the current agents only.
-    expect(at(p, p.layout.firstAgentRow, 3)).toBe(`=COUNTIF($B$${p.layout.firstAgentRow}:$B$${last - 1},">"&B${p.layout.firstAgentRow})+1`);
+    expect(at(p, p.layout.firstAgentRow, 3)).toBe(`=IF(ISNUMBER(B${p.layout.firstAgentRow}),COUNTIF($B$${p.layout.firstAgentRow}:$B$${last - 1},">"&B${p.layout.firstAgentRow})+1,"")`);
   });
 
   test('a manual item dropped from the template keeps its scores in a column that does not count', () => {
@@ -223,13 +228,13 @@ describe('rebuilds and other months', () => {
     const r = p.layout.firstAgentRow;
     expect(row(p, p.layout.headerRow).slice(6, 8)).toEqual(['上月总分', '环比']);
     expect(at(p, r, 7)).toBe(`=IFERROR(VLOOKUP(A${r},'考核 2026-10'!$A:$B,2,FALSE()),"")`);
-    expect(at(p, r, 8)).toBe(`=IF(ISNUMBER(G${r}),ROUND(B${r}-G${r},2),"")`);
+    expect(at(p, r, 8)).toBe(`=IF(AND(ISNUMBER(B${r}),ISNUMBER(G${r})),ROUND(B${r}-G${r},2),"")`);
     expect(p.layout.valueColumns.INQUIRY_CONVERSION).toBe(9);
   });
 
   test('no agents: header only, no team formulas', () => {
     const p = plan({ agents: [] });
-    expect(p.layout).toMatchObject({ agentCount: 0, rows: p.layout.headerRow });
+    expect(p.layout).toMatchObject({ agentCount: 0, rows: p.layout.headerRow + 1 });
     expect(p.values.flat().filter((v) => typeof v === 'string' && /AVERAGE|COUNTIF/.test(v))).toEqual([]);
   });
 

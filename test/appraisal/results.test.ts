@@ -37,7 +37,7 @@ describe('expectedResults', () => {
     // 0.5 → 100 (target); 1 complaint → 100 − 10 = 90; 工作态度 9 of 10.
     expect(row('小美').scores).toEqual({ INQUIRY_CONVERSION: 100, COMPLAINT_COUNT_28D: 90 });
     expect(row('小美').manual).toEqual({ 工作态度: 9 });
-    // A blank value scores 0; text typed as a manual score counts 0, as SUMPRODUCT reads it.
+    // A blank value scores 0; text typed as a manual score is shown as 0 here but flags the total (below).
     expect(row('大白').scores.INQUIRY_CONVERSION).toBe(0);
     expect(row('大白').manual).toEqual({ 工作态度: 0 });
   });
@@ -46,16 +46,17 @@ describe('expectedResults', () => {
     expect(row('小美').total).toBe(95); // (50×100 + 20×90 + 30×90) / 100
     expect(row('阿杰').total).toBe(69); // (50×50 + 20×100 + 30×80) / 100
     expect(row('晓雯').total).toBe(65.5); // (50×75 + 20×80 + 30×40) / 100
-    expect(row('大白').total).toBe(14); // (0 + 20×70 + 0) / 100
+    // 大白's 工作态度 is the text "good": it never counts, not even as 0; the total is the flag 待修正.
+    expect(row('大白').total).toBe('待修正');
   });
 
   test('rank: highest first, equal totals share a rank and the next rank is skipped', () => {
-    expect(results.agents.map((a) => [a.agent, a.rank])).toEqual([['小美', 1], ['阿杰', 2], ['晓雯', 4], ['大白', 5], ['糖糖', 2]]);
+    expect(results.agents.map((a) => [a.agent, a.rank])).toEqual([['小美', 1], ['阿杰', 2], ['晓雯', 4], ['大白', ''], ['糖糖', 2]]);
   });
 
   test('grade, coefficient and bonus = base × coefficient', () => {
     expect(results.agents.map((a) => [a.grade, a.coefficient, a.bonus])).toEqual([
-      ['S', 1.2, 1200], ['C', 0.8, 800], ['C', 0.8, 800], ['D', 0.5, 500], ['C', 0.8, 800],
+      ['S', 1.2, 1200], ['C', 0.8, 800], ['C', 0.8, 800], ['', '', ''], ['C', 0.8, 800],
     ]);
   });
 
@@ -66,8 +67,9 @@ describe('expectedResults', () => {
   });
 
   test('team average and median of the totals', () => {
-    expect(results.team.average).toBe(62.5); // (95 + 69 + 65.5 + 14 + 69) / 5
-    expect(results.team.median).toBe(69); // 14, 65.5, 69, 69, 95
+    // 大白's flagged total is not a number: AVERAGE and MEDIAN pass over it.
+    expect(results.team.average).toBe(74.625); // (95 + 69 + 65.5 + 69) / 4
+    expect(results.team.median).toBe(69); // 65.5, 69, 69, 95
   });
 
   test('no bonus base: bonus blank; no previous totals: no comparison fields', () => {

@@ -130,4 +130,24 @@ describe('the fakes inside the context', () => {
     vm.runInContext('console.error("写入失败", 3)', loadGasProject(project({ 'a.js': '' }), fake.globals));
     expect(fake.book.logs).toEqual([{ source: 'console', level: 'error', text: '写入失败 3' }]);
   });
+
+  it('user-edit APIs work from inside the context: inserts, metadata finders, validation grids, sort', () => {
+    const fake = createFakeGas();
+    const script = `function edit() {
+      var sheet = SpreadsheetApp.getActive().getActiveSheet();
+      sheet.getRange('A1:B3').setValues([['n', 's'], ['b', 2], ['a', 1]]);
+      sheet.getRange('3:3').addDeveloperMetadata('agent', 'a');
+      sheet.insertRowBefore(2); // a's row 3 → 4
+      var found = sheet.createDeveloperMetadataFinder().withKey('agent')
+        .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.ROW).find();
+      var rule = SpreadsheetApp.newDataValidation().requireNumberBetween(0, 10).build();
+      sheet.getRange('B3:B4').setDataValidations([[rule], [null]]); // on b's score
+      sheet.getRange('A3:B4').sort(2); // a (1) → row 3, b (2) → row 4, its rule with it
+      var rules = sheet.getRange('B3:B4').getDataValidations();
+      return [found[0].getLocation().getRow().getRow(), rules instanceof Array, rules[0][0] === null,
+        rules[1][0].getCriteriaType() == SpreadsheetApp.DataValidationCriteria.NUMBER_BETWEEN];
+    }`;
+    const ctx = loadGasProject(project({ 'a.js': script }), fake.globals);
+    expect(callInContext(ctx, 'edit')).toEqual([4, true, true, true]);
+  });
 });

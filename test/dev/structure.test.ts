@@ -51,6 +51,14 @@ describe('inserting rows', () => {
     expect(t.getMaxRows()).toBe(1005); // 1,000 + 1 + 1 + 3
   });
 
+  it('insertRows / insertColumns, the older forms, insert one line unless told more and return nothing', () => {
+    const { t, book: b } = book();
+    expect(t.insertRows(2)).toBeUndefined();
+    t.insertColumns(1, 2);
+    expect(b.values('t')[2]).toEqual(['', '', '小美', 9, 18]);
+    expect([t.getMaxRows(), t.getMaxColumns()]).toEqual([1001, 28]);
+  });
+
   it('appends rows after the last one', () => {
     const { t } = book();
     t.insertRowsAfter(1000, 10);
@@ -69,6 +77,23 @@ describe('inserting rows', () => {
     expect(formats.fontWeights[3]![1]).toBe('bold');
     expect(b.validation('t', 3, 2)).toBeNull();
     expect(b.validation('t', 4, 2)).toMatchObject({ criteria: 'NUMBER_BETWEEN', values: [0, 10] });
+  });
+
+  it('gives inserted rows and columns their neighbour’s formats and validation, not its notes or values', () => {
+    const { t, book: b, globals } = book();
+    t.getRange('B3').setBackground('#fff2cc').setNote('手填').setNumberFormat('0.0');
+    t.getRange('B3').setDataValidation(globals.SpreadsheetApp.newDataValidation().requireNumberBetween(0, 10).build());
+    t.insertRowBefore(3); // takes row 3's (小王, now row 4)
+    t.insertRowAfter(4); // takes row 4's: new row 5
+    t.insertColumnAfter(2); // takes column B's: new column C
+    const formats = b.formats('t');
+    expect(formats.backgrounds.slice(2, 5).map((row) => row.slice(1, 3))).toEqual([
+      ['#fff2cc', '#fff2cc'], ['#fff2cc', '#fff2cc'], ['#fff2cc', '#fff2cc'],
+    ]);
+    expect(formats.numberFormats[2]![1]).toBe('0.0');
+    expect(formats.notes.slice(2, 5).map((row) => row.slice(1, 3))).toEqual([['', ''], ['手填', ''], ['', '']]);
+    expect([b.validation('t', 3, 2), b.validation('t', 5, 3)].map((v) => v?.criteria)).toEqual(['NUMBER_BETWEEN', 'NUMBER_BETWEEN']);
+    expect(b.values('t').map((row) => row[1])).toEqual(['score', 9, '', 7, '', 16]); // no values copied; SUM(B2:B4) = 9 + 7
   });
 
   it('refuses positions outside the sheet and counts below 1, as Sheets does', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/i18n';
 import { parseCsv, sniffDelimiter, stripBom } from '../../src/files/csv';
 
 describe('stripBom', () => {
@@ -60,8 +61,15 @@ describe('parseCsv', () => {
   it('drops blank lines', () => {
     expect(parseCsv('a\n\nb\n')).toEqual([['a'], ['b']]);
   });
-  it('keeps the rest of the text in an unterminated quoted field', () => {
-    expect(parseCsv('a,"b\nc')).toEqual([['a', 'b\nc']]);
+  it('refuses an unterminated quote, naming the line it opens on (zh and en)', () => {
+    // line 1 "客服,询单", line 2 "小美,3", line 3 opens `"阿杰` and the file ends without its closing quote.
+    const text = '客服,询单\r\n小美,3\r\n"阿杰,4\r\n小王,5\r\n';
+    const error = (() => { try { parseCsv(text); } catch (e) { return e as UserError; } return null; })();
+    expect(error).toBeInstanceOf(UserError);
+    expect(error!.msg.zh).toContain('第 3 行');
+    expect(error!.msg.en).toContain('Line 3 ');
+    // a quoted line break before it moves the count on: the quote opens on line 4
+    expect(() => parseCsv('a,b\n"x\ny",1\nc,"d')).toThrow('第 4 行');
   });
   it('keeps text after a closing quote instead of dropping it', () => {
     expect(parseCsv('"12"34,x')).toEqual([['1234', 'x']]);

@@ -19,10 +19,16 @@ describe('readTableFile', () => {
     const bytes = new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
     expect(await readTableFile('renamed.csv', bytes)).toEqual([{ name: 'S1', rows: [['客服'], ['小美']] }]);
   });
-  it('refuses a legacy .xls with advice to save as .xlsx or .csv', async () => {
+  it('refuses a damaged legacy .xls (an OLE2 signature and nothing else) with advice to save as .xlsx', async () => {
     const ole2 = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     await expect(readTableFile('old.xls', ole2)).rejects.toBeInstanceOf(UserError);
-    await expect(readTableFile('old.xls', ole2)).rejects.toThrow('.xlsx');
+    await expect(readTableFile('old.xls', ole2)).rejects.toThrow('损坏');
+  });
+  it('stops reading a CSV as soon as it outgrows the limits, naming the count so far', async () => {
+    // 4 records × 3 columns = 12 cells > 10: refused when the 4th record is read
+    const csv = new TextEncoder().encode('a,b,c\n1,2,3\n4,5,6\n7,8,9\n10,11,12\n');
+    await expect(readTableFile('big.csv', csv, { maxCells: 10, maxColumns: 5 })).rejects.toThrow('至少 12 个单元格');
+    await expect(readTableFile('wide.csv', csv, { maxCells: 100, maxColumns: 2 })).rejects.toThrow('3 列');
   });
 });
 

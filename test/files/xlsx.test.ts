@@ -94,11 +94,12 @@ describe('parseXlsx', () => {
     ['<img src=x onerror=alert(1)>', 0.25, 46328, true],
     ['=HYPERLINK("http://x")', -3, '', '"quoted"'],
   ];
-  // a local-midnight Date (the xlsx package writes local dates); 2026-11-01 is 46327 days after Excel's day 0,
-  // 1899-12-30: Date.UTC(2026,10,1) − Date.UTC(1899,11,30) = 46327 × 86 400 000 ms
+  // a local-midnight Date: the xlsx package writes serial 46327 (2026-11-01 is 46327 days after Excel's day 0,
+  // 1899-12-30: Date.UTC(2026,10,1) − Date.UTC(1899,11,30) = 46327 × 86 400 000 ms) with a date format (id 14),
+  // so it reads back as the date; the bare number 46328 has no date format and stays a number.
   const expected = [
     ['客服昵称', '询单人数', '日期', '备注'],
-    ['店铺:小美', '100', '46327', 'a&b<c>'],
+    ['店铺:小美', '100', '2026-11-01', 'a&b<c>'],
     ['<img src=x onerror=alert(1)>', '0.25', '46328', 'TRUE'],
     ['=HYPERLINK("http://x")', '-3', '', '"quoted"'],
   ];
