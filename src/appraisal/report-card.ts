@@ -4,8 +4,10 @@
  * to print on one A4 page (columns A–J, about 40 rows).
  *
  * The agent is found without MATCH or VLOOKUP on names (both read `* ? ~` as wildcards and ignore
- * case): a helper column right of the page holds `EXACT(name, picked)` per agent row, and
- * `MATCH(TRUE(), flags, 0)` gives the position. Every figure is `INDEX(column, position)`.
+ * case): a helper column right of the page holds `EXACT(name, picked)` per row of the tab's agent
+ * region (from the first agent row to the tab's last row: the manager may have sorted it, and agents
+ * gone from the data keep grey rows there), and `MATCH(TRUE(), flags, 0)` gives the first such row,
+ * as the tab's own reading does. Every figure is `INDEX(column, position)`.
  */
 import { pick, type Locale } from '../i18n';
 import { catalogueEntry } from '../metrics/catalogue';
@@ -22,7 +24,7 @@ import { isManual, shortName, type Template } from './template';
 export interface HistoryTab {
   month: string;
   sheetName: string;
-  layout: Pick<TabLayout, 'firstAgentRow' | 'agentCount' | 'agentColumn' | 'totalColumn' | 'gradeColumn' | 'bonusColumn'>;
+  layout: Pick<TabLayout, 'firstAgentRow' | 'rows' | 'agentColumn' | 'totalColumn' | 'gradeColumn' | 'bonusColumn'>;
 }
 
 export interface ReportCardInput {
@@ -33,6 +35,8 @@ export interface ReportCardInput {
   template: Template;
   /** The agent shown first (the picker's initial value). */
   firstAgent: string;
+  /** The month's agents (the picker's list). */
+  agents: readonly string[];
   /** Earlier months, oldest first; the last 11 are shown with this month. */
   history: readonly HistoryTab[];
   locale?: Locale;
@@ -46,8 +50,8 @@ export interface ReportCardPlan {
   backgrounds: (string | null)[][];
   /** Column widths in pixels, from column A. */
   columnWidths: number[];
-  /** The picker cell and the range (on the appraisal tab) its list comes from. */
-  picker: { row: number; column: number; sheetName: string; range: string };
+  /** The picker cell and its list: the month's agents. */
+  picker: { row: number; column: number; agents: string[] };
   /** The history's line chart: months and totals, header row included. */
   chart: { range: string; anchorRow: number; anchorColumn: number; title: string };
   /** Rows of the printable page (columns A–J). */
@@ -103,7 +107,8 @@ export function planReportCard(input: ReportCardInput): ReportCardPlan {
   const tab = quoteSheetName(input.sheetName);
   const at = (ref: string) => `${tab}!${ref}`;
   const first = layout.firstAgentRow;
-  const last = first + Math.max(layout.agentCount, 1) - 1;
+  const last = Math.max(layout.rows, first);
+  const regionRows = last - first + 1;
   const col = (column: number) => `${tab}!$${columnLetter(column)}$${first}:$${columnLetter(column)}$${last}`;
   const teamAverage = (column: number) => `${tab}!${a1(layout.teamRows[0], column, true)}`;
   const page = new Page(HELPER + Math.min(input.history.length, 11) + 1);
@@ -111,10 +116,10 @@ export function planReportCard(input: ReportCardInput): ReportCardPlan {
   // The helper: one EXACT flag per agent row of this month's tab, and the picked agent's position.
   const pos = a1(2, HELPER, true);
   page.text(1, HELPER, L(REPORT.helper));
-  for (let i = 0; i < layout.agentCount; i++) {
+  for (let i = 0; i < regionRows; i++) {
     page.set(4 + i, HELPER, `=EXACT(${tab}!${a1(first + i, layout.agentColumn, true)},$B$2)`);
   }
-  const flags = `${a1(4, HELPER, true)}:${a1(4 + Math.max(layout.agentCount, 1) - 1, HELPER, true)}`;
+  const flags = `${a1(4, HELPER, true)}:${a1(4 + regionRows - 1, HELPER, true)}`;
   page.set(2, HELPER, `=IFERROR(MATCH(TRUE(),${flags},0),0)`);
   // An empty cell picked by INDEX is blank in Sheets and HyperFormula but 0 in Excel and LibreOffice: say blank.
   const pick1 = (column: number) => `IF(${pos}=0,"",IF(INDEX(${col(column)},${pos})="","",INDEX(${col(column)},${pos})))`;
@@ -194,12 +199,12 @@ export function planReportCard(input: ReportCardInput): ReportCardPlan {
     const r = historyHeader + 1 + i;
     const t = quoteSheetName(m.sheetName);
     const firstRow = m.layout.firstAgentRow;
-    const lastRow = firstRow + Math.max(m.layout.agentCount, 1) - 1;
+    const lastRow = Math.max(m.layout.rows, firstRow);
     const range = (column: number) => `${t}!$${columnLetter(column)}$${firstRow}:$${columnLetter(column)}$${lastRow}`;
     const helper = HELPER + 1 + i;
     page.text(3, helper, m.month);
-    for (let k = 0; k < m.layout.agentCount; k++) page.set(4 + k, helper, `=EXACT(${t}!${a1(firstRow + k, m.layout.agentColumn, true)},$B$2)`);
-    const flagsOf = `${a1(4, helper, true)}:${a1(4 + Math.max(m.layout.agentCount, 1) - 1, helper, true)}`;
+    for (let k = 0; k <= lastRow - firstRow; k++) page.set(4 + k, helper, `=EXACT(${t}!${a1(firstRow + k, m.layout.agentColumn, true)},$B$2)`);
+    const flagsOf = `${a1(4, helper, true)}:${a1(4 + lastRow - firstRow, helper, true)}`;
     page.set(2, helper, `=IFERROR(MATCH(TRUE(),${flagsOf},0),0)`);
     const p = a1(2, helper, true);
     const of = (column: number) => `=IF(${p}=0,"",IF(INDEX(${range(column)},${p})="","",INDEX(${range(column)},${p})))`;
@@ -209,8 +214,6 @@ export function planReportCard(input: ReportCardInput): ReportCardPlan {
     page.set(r, 4, of(m.layout.bonusColumn), { format: FORMATS.yuan });
   });
   const lastHistoryRow = historyHeader + months.length;
-  const pageRows = Math.max(lastHistoryRow, 4 + layout.agentCount);
-  page.set(pageRows, 1, page.values[pageRows - 1]?.[0] ?? null);
   return {
     sheetName: reportCardName(input.month, locale),
     values: page.values,
@@ -218,7 +221,7 @@ export function planReportCard(input: ReportCardInput): ReportCardPlan {
     fontWeights: page.fontWeights,
     backgrounds: page.backgrounds,
     columnWidths: Array.from({ length: page.width }, (_, i) => WIDTHS[Math.min(i, WIDTHS.length - 1)]!),
-    picker: { row: 2, column: 2, sheetName: input.sheetName, range: `$${columnLetter(layout.agentColumn)}$${first}:$${columnLetter(layout.agentColumn)}$${last}` },
+    picker: { row: 2, column: 2, agents: [...input.agents] },
     chart: { range: `A${historyHeader}:B${lastHistoryRow}`, anchorRow: historyHeader, anchorColumn: 5, title: L(REPORT.historyChart) },
     pageRows: lastHistoryRow,
     tag: { key: REPORT_TAG_KEY, value: JSON.stringify({ version: 1, month: input.month }) },

@@ -18,8 +18,10 @@ export interface TrendMonth {
   month: string;
   sheetName: string;
   layout: Pick<TabLayout, 'firstAgentRow' | 'agentColumn' | 'totalColumn' | 'gradeColumn' | 'bonusColumn'>;
-  /** The agents in that tab's rows, top to bottom (current agents only). */
-  agents: readonly string[];
+  /** The name on each row of the tab's agent region, top to bottom from the first agent row ('' for none). */
+  rows: readonly string[];
+  /** That month's agents (with a total): the trend's columns are every month's. */
+  current: readonly string[];
 }
 
 export interface TrendPlan {
@@ -41,7 +43,7 @@ const quarterOf = (month: string) => `${month.slice(0, 4)} Q${Math.floor((Number
 /** Agents in order of first appearance, newest month first (this month's team leads). */
 function agentsOf(months: readonly TrendMonth[]): string[] {
   const seen: string[] = [];
-  for (const m of [...months].reverse()) for (const a of m.agents) if (!seen.includes(a)) seen.push(a);
+  for (const m of [...months].reverse()) for (const a of m.current) if (!seen.includes(a)) seen.push(a);
   return seen;
 }
 
@@ -70,7 +72,7 @@ export function planTrend(input: { months: readonly TrendMonth[]; locale?: Local
   push([text(L(TREND.title), true)]);
   push([text(L(TREND.help))]);
   const cellOf = (m: TrendMonth, agent: string, column: number): string | null => {
-    const k = m.agents.indexOf(agent);
+    const k = m.rows.indexOf(agent);
     if (k < 0) return null;
     const t = quoteSheetName(m.sheetName);
     const row = m.layout.firstAgentRow + k;

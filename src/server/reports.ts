@@ -39,6 +39,20 @@ function monthTabs(ss: Spreadsheet): MonthTab[] {
   return out.sort((a, b) => a.month.localeCompare(b.month));
 }
 
+/**
+ * The agent region of a month's tab as it is now (one read): the name on each row from the first
+ * agent row to the tab's last row, and the month's agents, those whose total is a number (agents
+ * gone from the data keep grey rows without one).
+ */
+function readRegion(t: MonthTab): { rows: string[]; current: string[] } {
+  const first = t.layout.firstAgentRow;
+  const height = Math.max(t.layout.rows, first) - first + 1;
+  const grid = t.sheet.getRange(first, 1, height, Math.max(t.layout.agentColumn, t.layout.totalColumn)).getValues();
+  const rows = grid.map((r) => (r[t.layout.agentColumn - 1] === null || r[t.layout.agentColumn - 1] === undefined ? '' : String(r[t.layout.agentColumn - 1]).trim()));
+  const current = rows.filter((name, i) => name !== '' && typeof grid[i]![t.layout.totalColumn - 1] === 'number' && rows.indexOf(name) === i);
+  return { rows, current };
+}
+
 /** The tab of that name if we made it (by our tag), a new one if there is none, null if someone else's tab holds the name. */
 function ownOrNewTab(ss: Spreadsheet, name: string, key: string, value: string): Sheet | null {
   const existing = ss.getSheetByName(name);
@@ -89,11 +103,9 @@ function writeReportCard(ss: Spreadsheet, plan: ReportCardPlan): Sheet | null {
       start = c;
     }
   }
-  const source = ss.getSheetByName(plan.picker.sheetName);
-  if (source) {
-    const rule = SpreadsheetApp.newDataValidation().requireValueInRange(source.getRange(plan.picker.range), true).setAllowInvalid(false).build();
-    sheet.getRange(plan.picker.row, plan.picker.column).setDataValidation(rule);
-  }
+  // The month's agents as a list: the tab's agent column also holds blank rows and agents gone from the data.
+  const rule = SpreadsheetApp.newDataValidation().requireValueInList(plan.picker.agents, true).setAllowInvalid(false).build();
+  sheet.getRange(plan.picker.row, plan.picker.column).setDataValidation(rule);
   lineChart(sheet, plan.chart);
   return sheet;
 }
@@ -135,9 +147,8 @@ export function buildReports(ss: Spreadsheet, month: string, locale: Locale): Re
   const checked = validateTemplate({ version: 1, name: 'tab', items: refs.items, grades: [{ min: 0, grade: 'D', coefficient: 1 }] });
   if (!checked.ok) throw new UserError({ zh: `「考核 ${month}」记录的模板无法读取，请重新生成该月。`, en: `The template stored in "考核 ${month}" cannot be read; rebuild that month.` });
   const template: Template = checked.template;
-  const agents = current.layout.agentCount > 0
-    ? current.sheet.getRange(current.layout.firstAgentRow, current.layout.agentColumn, current.layout.agentCount, 1).getValues().map((r) => String(r[0] ?? ''))
-    : [];
+  const regions = new Map(tabs.map((t) => [t, readRegion(t)]));
+  const agents = regions.get(current)!.current;
   // A refresh keeps the agent the manager had picked, while that agent is still in the month.
   const shown = ss.getSheetByName(reportCardName(month, locale));
   const picked = shown ? String(shown.getRange(2, 2).getValue() ?? '') : '';
@@ -145,13 +156,11 @@ export function buildReports(ss: Spreadsheet, month: string, locale: Locale): Re
   const history: HistoryTab[] = tabs.filter((t) => t.month < input.month).map((t) => ({ month: t.month, sheetName: t.sheet.getName(), layout: t.layout }));
   const card = planReportCard({
     month: input.month, sheetName: current.sheet.getName(), layout: current.layout, template: input.template,
-    firstAgent: input.firstAgent, history, locale: input.locale,
+    firstAgent: input.firstAgent, agents, history, locale: input.locale,
   });
   const months: TrendMonth[] = tabs.map((t) => ({
     month: t.month, sheetName: t.sheet.getName(), layout: t.layout,
-    agents: t === current ? agents : t.layout.agentCount > 0
-      ? t.sheet.getRange(t.layout.firstAgentRow, t.layout.agentColumn, t.layout.agentCount, 1).getValues().map((r) => String(r[0] ?? ''))
-      : [],
+    ...regions.get(t)!,
   }));
   const trend = planTrend({ months, locale: input.locale });
   const warnings: Msg[] = [];

@@ -19,7 +19,7 @@ const history = Array.from({ length: 14 }, (_, i) => ({
   month: `2025-${String(i + 1).padStart(2, '0')}`.replace(/2025-1([3-4])/, '2026-0$1'),
   sheetName: `考核 ${i}`, layout: appraisal.layout,
 }));
-const card = planReportCard({ month: '2026-11', sheetName: appraisal.sheetName, layout: appraisal.layout, template, firstAgent: '小美', history });
+const card = planReportCard({ month: '2026-11', sheetName: appraisal.sheetName, layout: appraisal.layout, template, firstAgent: '小美', agents: ['小美', 'a*'], history });
 
 const formulas = (values: unknown[][]) => values.flat().filter((v): v is string => typeof v === 'string' && v.startsWith('='));
 
@@ -82,8 +82,8 @@ describe('planTrend', () => {
   const layout = appraisal.layout;
   const plan = planTrend({
     months: [
-      { month: '2026-11', sheetName: '考核 2026-11', layout, agents: ['小美', 'a*'] },
-      { month: '2026-10', sheetName: '考核 2026-10', layout, agents: ['a*'] },
+      { month: '2026-11', sheetName: '考核 2026-11', layout, rows: ['小美', 'a*'], current: ['小美', 'a*'] },
+      { month: '2026-10', sheetName: '考核 2026-10', layout, rows: ['a*', ''], current: ['a*'] },
     ],
   });
   it('lists months oldest first, newest team first, quarter and year rows, a chart over the totals only', () => {
