@@ -131,4 +131,29 @@ describe('kk_buildReports', () => {
     expect(card.filter((t) => /[\u4e00-\u9fff]/.test(t) && !t.includes('态度'))).toEqual([]); // Chinese only in the manager's own item name
     expect(fake.book.sheetNames()).toContain('Trend');
   });
+
+  test('after the manager inserts a column and a row, sorts the table and rebuilds, the card still reads the right cells', () => {
+    const rt = startRuntime();
+    rt.fake.book.addSheet('数据', [['客服', '询单人数', '询单->最终付款人数', '日期'], ['甲', 100, 40, '2026-11-30'], ['乙', 100, 50, '2026-11-30'], ['丙', 100, 45, '2026-11-30']]);
+    const build = () => expect(rt.ctx.kk_buildAppraisal!({ sheetName: '数据', month: '2026-11', template: MANUAL }).ok).toBe(true);
+    build();
+    const tab = '考核 2026-11';
+    rt.fake.book.insertColumns(tab, 2, 1); // a column of the manager's own between the name and the total
+    rt.fake.book.insertRows(tab, 1, 2); // two lines of their own above everything
+    const layout = () => JSON.parse(rt.fake.book.metadata(tab).find((m) => m.key === 'kefu-kpi/appraisal')!.value!);
+    const l = layout();
+    rt.fake.book.sortRange(tab, `A${l.firstAgentRow}:Z${l.firstAgentRow + 2}`, { column: 1, ascending: false });
+    build();
+    expect(rt.ctx.kk_buildReports!({ month: '2026-11' }).ok).toBe(true);
+    const card = '绩效单 2026-11';
+    // conversion 40 / 50 / 45 % → linear (30 % → 0, 50 % → 100): 50, 100, 75 points; × 50 ÷ 100 → totals 25, 50, 37.5
+    for (const [name, total, conversion] of [['甲', 25, 50], ['乙', 50, 100], ['丙', 37.5, 75]] as const) {
+      expect(rt.fake.book.typeAsUser(card, 2, 2, name).accepted).toBe(true);
+      const v = rt.fake.book.values(card);
+      expect(v[1]![4], name).toBe(total);
+      expect(v[5]![4], name).toBeCloseTo(conversion, 9); // the item's score
+      expect(v[5]![5], name).toBe(50); // its weight, read from the moved parameter block
+      expect(v[5]![2], name).toBe(0.3); // its floor
+    }
+  });
 });
