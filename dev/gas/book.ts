@@ -8,7 +8,7 @@ import type { ChartPosition } from './chart';
 import { parseA1 } from './a1';
 import type { Axis, LineChange } from './lines';
 import { applySortOrder, sortOrder } from './sort';
-import { applyLineChange, lineChange } from './structure';
+import { applyLineChange, lineChange, moveLines } from './structure';
 import { FakeRange } from './range';
 import { accepts } from './validation';
 import type { DocumentLockState } from './lock';
@@ -210,6 +210,17 @@ export class FakeBook {
 
   deleteColumns(name: string, at: number, count = 1): void {
     this.changeLines(name, 'COLUMNS', 'delete', at, count);
+  }
+
+  /** Drags rows (columns) `start … start + count - 1` before line `destination`, as `moveRows` / `moveColumns` do. */
+  moveRows(name: string, start: number, count: number, destination: number): void {
+    const sheet = this.sheet(name);
+    moveLines(sheet, 'ROWS', new FakeRange(sheet, { row: start, column: 1, numRows: count, numColumns: 1 }), destination, 'moveRows');
+  }
+
+  moveColumns(name: string, start: number, count: number, destination: number): void {
+    const sheet = this.sheet(name);
+    moveLines(sheet, 'COLUMNS', new FakeRange(sheet, { row: 1, column: start, numRows: 1, numColumns: count }), destination, 'moveColumns');
   }
 
   private changeLines(name: string, axis: Axis, kind: LineChange['kind'], at: number, count: number): void {

@@ -6,7 +6,7 @@ import { CellValueDetailedType, DetailedCellError, type HyperFormula, type RawCe
 import type { Rect } from './a1';
 import { filledGrid } from './args';
 import { cellKey, remapKeys, type SheetStyles } from './cell-attributes';
-import { mapCell, permutedCell, type LineChange } from './lines';
+import { mapCell, movedLine, permutedCell, type Axis, type LineChange } from './lines';
 import { displayValue, isAutomaticFormat, isDateFormat } from './number-format';
 import { isDate } from './realm';
 import { shiftFormulaRows } from './shift-formula';
@@ -231,6 +231,14 @@ export class SheetCells {
       raw[source]!.map((cell) => (typeof cell === 'string' && cell.startsWith('=') ? shiftFormulaRows(cell, target - source) : cell)));
     this.engine.setCellContents({ sheet: this.engineSheet, row: rect.row - 1, col: rect.column - 1 }, moved as RawCellContent[][]);
     this.remap(permutedCell(rect, order));
+  }
+
+  /** Moves whole rows or columns before `destination` (1-based, numbered before the move): references follow the cells. */
+  moveLines(axis: Axis, start: number, count: number, destination: number): void {
+    if (axis === 'ROWS') this.engine.moveRows(this.engineSheet, start - 1, count, destination - 1);
+    else this.engine.moveColumns(this.engineSheet, start - 1, count, destination - 1);
+    const move = (i: number) => movedLine(start, count, destination, i);
+    this.remap((row, column) => (axis === 'ROWS' ? [move(row), column] : [row, move(column)]));
   }
 
   /** Follows cells moved in the engine: the formula index and the used-area bound. */

@@ -68,3 +68,15 @@ export function permutedCell(rect: Rect, order: readonly number[]): (row: number
   return (row, column) =>
     row >= rect.row && row <= lastRow && column >= rect.column && column <= lastColumn ? [rect.row + targetOf[row - rect.row]!, column] : [row, column];
 }
+
+/**
+ * Where line `i` goes when lines `start … start + count - 1` move before line `destination` (numbered before the
+ * move), as `moveRows` / `moveColumns` and a drag in Sheets do; the lines between close the gap.
+ */
+export function movedLine(start: number, count: number, destination: number, i: number): number {
+  const end = start + count;
+  if (i >= start && i < end) return destination < start ? destination + (i - start) : destination - count + (i - start);
+  if (destination < start && i >= destination && i < start) return i + count;
+  if (destination > end && i >= end && i < destination) return i - count;
+  return i;
+}

@@ -10,7 +10,7 @@ import { API, defineApi, type Implements } from './expose';
 import { FakeDeveloperMetadata, FakeDeveloperMetadataFinder, metadataArgs } from './metadata';
 import { FakeProtection } from './protection';
 import { FakeRange } from './range';
-import { applyLineChange, lineChange } from './structure';
+import { applyLineChange, lineChange, moveLines } from './structure';
 import type { Axis, LineChange } from './lines';
 import type { FakeSpreadsheet } from './spreadsheet';
 
@@ -22,7 +22,7 @@ const SHEET_METHODS = [
   'getProtections', 'autoResizeColumns', 'setColumnWidth', 'setColumnWidths', 'createDeveloperMetadataFinder',
   'insertRowBefore', 'insertRowAfter', 'insertRowsBefore', 'insertRowsAfter', 'insertColumnBefore', 'insertColumnAfter',
   'insertColumnsBefore', 'insertColumnsAfter', 'deleteRow', 'deleteRows', 'deleteColumn', 'deleteColumns',
-  'insertRows', 'insertColumns', 'sort',
+  'insertRows', 'insertColumns', 'sort', 'moveRows', 'moveColumns',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.Sheet)[];
 
 const SHEET_API = defineApi('Sheet', 'spreadsheet', SHEET_METHODS);
@@ -351,6 +351,20 @@ export class FakeSheet implements Implements<(typeof SHEET_METHODS)[number]>,
 
   insertColumns(before: unknown, howMany: unknown = 1): void {
     this.lines('COLUMNS', 'insert', 'insertColumns', [before, howMany]);
+  }
+
+  /** Moves the rows `rowSpec` spans before row `destinationIndex` (numbered before the move), like a drag. */
+  moveRows(rowSpec: unknown, destinationIndex: unknown): void {
+    this.move('ROWS', 'moveRows', rowSpec, destinationIndex);
+  }
+
+  moveColumns(columnSpec: unknown, destinationIndex: unknown): void {
+    this.move('COLUMNS', 'moveColumns', columnSpec, destinationIndex);
+  }
+
+  private move(axis: Axis, name: string, spec: unknown, destinationIndex: unknown): void {
+    if (!(spec instanceof FakeRange)) throw signatureError(method(name), [spec, destinationIndex]);
+    moveLines(this, axis, spec, integerArg(destinationIndex, method(name), [spec, destinationIndex]), name);
   }
 
   /** Sorts every row below the frozen ones by a column, as Data › Sort sheet does (sort.ts). */

@@ -10,8 +10,9 @@
  * Approximations, on purpose: ranges held by the script (`Range` objects) and `requireValueInRange` rules keep their
  * coordinates, as Apps Script's `Range` objects do; open-ended A1 ranges (`A20:B`) are stored closed.
  */
+import type { Rect } from './a1';
 import { integerArg } from './args';
-import { mapLine, mapRect, type Axis, type LineChange } from './lines';
+import { mapLine, mapRect, movedLine, type Axis, type LineChange } from './lines';
 import { FakeRange } from './range';
 import type { FakeSheet } from './sheet';
 
@@ -141,5 +142,46 @@ function moveProtections(sheet: FakeSheet, change: LineChange): void {
       else sheet.removeProtection(protection);
     }
     protection.unprotected = protection.unprotected.map((r) => movedRange(sheet, r, change)).filter((r): r is FakeRange => r !== null);
+  }
+}
+
+/**
+ * `moveRows(rowSpec, destinationIndex)` / `moveColumns(columnSpec, destinationIndex)`: the lines the range spans
+ * move before line `destinationIndex` (numbered before the move), like a drag in Sheets. Cells, formats, notes,
+ * validation, metadata and column widths go with them; HyperFormula moves the cells so references follow them
+ * (a cut and paste). A destination inside the moved lines changes nothing. Approximation: chart and protected
+ * ranges move only when wholly inside the moved lines (Sheets may split or stretch them).
+ */
+export function moveLines(sheet: FakeSheet, axis: Axis, spec: FakeRange, destination: number, name: string): void {
+  sheet.assertAlive();
+  const rows = axis === 'ROWS';
+  if (spec.sheet !== sheet) throw new Error(`FakeGas: Sheet.${name} needs a range of the same sheet`);
+  const start = rows ? spec.rect.row : spec.rect.column;
+  const count = rows ? spec.rect.numRows : spec.rect.numColumns;
+  if (destination < 1 || destination > size(sheet, axis) + 1) throw new Error(`Those ${WORDS[axis].lines} are out of bounds.`);
+  if (destination >= start && destination <= start + count) return;
+  sheet.cells.moveLines(axis, start, count, destination);
+  const move = (i: number) => movedLine(start, count, destination, i);
+  for (const attribute of sheet.styles.all()) attribute.remap((r, c) => (rows ? [move(r), c] : [r, move(c)]));
+  if (!rows) {
+    const widths = [...sheet.columnWidths];
+    sheet.columnWidths.clear();
+    for (const [column, width] of widths) sheet.columnWidths.set(move(column), width);
+  }
+  const type = rows ? 'ROW' : 'COLUMN';
+  for (const { location } of sheet.spreadsheet.metadata) {
+    if (location.type === type && location.sheet === sheet) location.index = move(location.index);
+  }
+  const within = (first: number, lines: number) => first >= start && first + lines <= start + count;
+  const moveRect = (rect: Rect): Rect => {
+    if (rows) return within(rect.row, rect.numRows) ? { ...rect, row: move(rect.row) } : rect;
+    return within(rect.column, rect.numColumns) ? { ...rect, column: move(rect.column) } : rect;
+  };
+  for (const other of sheet.spreadsheet.sheets) {
+    for (const chart of other.charts) chart.spec.ranges = chart.spec.ranges.map((r) => (r.sheet === sheet ? new FakeRange(sheet, moveRect(r.rect)) : r));
+  }
+  for (const protection of sheet.protections) {
+    if (protection.rect) protection.rect = moveRect(protection.rect);
+    protection.unprotected = protection.unprotected.map((r) => new FakeRange(sheet, moveRect(r.rect)));
   }
 }

@@ -74,7 +74,9 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Pla
     if (req.method === 'GET' && path === '/api/book') return sendJson(res, 200, bookView(fake));
     if (req.method === 'POST' && path === '/api/cell') {
       const typed = JSON.parse(await readBody(req)) as TypedCell;
-      fake.book.typeCell(typed.sheet, typed.row, typed.column, String(typed.text));
+      // Typed as a user types: a data validation rule that disallows invalid input refuses it, as Sheets does.
+      const typing = fake.book.typeAsUser(typed.sheet, typed.row, typed.column, String(typed.text));
+      if (!typing.accepted) return sendJson(res, 422, { error: typing.message ?? '' });
       return sendJson(res, 200, bookView(fake));
     }
     if (req.method === 'POST' && path === '/rpc') {

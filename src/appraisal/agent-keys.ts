@@ -25,8 +25,8 @@ function mergeable(inputs: ExistingInputs, from: string, into: ExistingInputs, t
   return !(remark && heldRemark && remark !== heldRemark);
 }
 
+/** `from`'s typed values and remark onto `target` (the agent order is set once at the end). */
 function copy(inputs: ExistingInputs, from: string, into: ExistingInputs, target: string): void {
-  if (!into.agents.includes(target)) into.agents.push(target);
   const typed = own(inputs.manual, from);
   if (typed) {
     const row = own(into.manual, target) ?? (into.manual[target] = dict());

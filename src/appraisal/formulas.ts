@@ -58,3 +58,18 @@ export function scoreFormula(item: MetricItem, value: string, p: ParamCells): st
   }
   return `=IF(${v}="",0,${body})`;
 }
+
+/**
+ * How many totals fall in grade band `i` of bands sorted ascending by minimum (`mins`: their
+ * cells), as the grade column's `VLOOKUP(MAX(total, lowest), bands, 2)` assigns them: counted
+ * on the totals against the band's limits, never by the grade's text, so a grade written `A*`,
+ * `<B` or differing only in case (typed into the band table later) cannot miscount.
+ */
+export function gradeCountFormula(totals: string, mins: readonly string[], i: number): string {
+  const atLeast = `${totals},">="&${mins[i]}`;
+  const below = (k: number) => `${totals},"<"&${mins[k]}`;
+  if (mins.length === 1) return `=COUNT(${totals})`;
+  if (i === 0) return `=COUNTIF(${below(1)})`;
+  if (i === mins.length - 1) return `=COUNTIF(${atLeast})`;
+  return `=COUNTIFS(${atLeast},${below(i + 1)})`;
+}

@@ -36,6 +36,7 @@ export const LABELS = {
   previous: { zh: '上月总分', en: 'Last month' },
   delta: { zh: '环比', en: 'Change' },
   remarks: { zh: '备注', en: 'Remarks' },
+  matchKey: { zh: '匹配键', en: 'Match key' },
   score: { zh: '得分', en: ' score' },
   vanished: { zh: '（本月无数据）', en: '(not in this month)' },
   fixManual: { zh: '待修正', en: 'Fix scores' },

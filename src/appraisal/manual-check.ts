@@ -8,7 +8,10 @@
  * listed; TEXT or a number outside 0 … max never counts: the agent's total shows 待修正 / Fix
  * scores and the agent gets no rank, grade or bonus until it is fixed.
  */
+import { readAnatomy, textOf } from './anatomy';
+import { LABELS } from './labels';
 import { own, type ExistingInputs, type ManualValue } from './manual-inputs';
+import type { TabLayout } from './plan-types';
 import { isManual, type ManualItem, type Template } from './template';
 
 /** The tab's condition "this manual cell cannot count": text (not blank), below 0 or above the max cell. */
@@ -31,12 +34,27 @@ export interface ManualIssue {
 
 const manualItemsOf = (template: Template): ManualItem[] => template.items.filter(isManual);
 
+/** The issues of every agent still in the data (not the greyed rows) of a tab as it is now (为店主准备). */
+export function tabManualIssues(grid: readonly unknown[][], layout: TabLayout): ManualIssue[] {
+  const anatomy = readAnatomy(grid);
+  const maxima = layout.manualMax;
+  if (!anatomy || !maxima) return [];
+  const rank = anatomy.columns.find((k) => k.key === 'kk:rank')?.column ?? 0;
+  const gone = new Set([LABELS.vanished.zh, LABELS.vanished.en]);
+  const current = anatomy.agentRows.filter((a) => !gone.has(textOf(grid[a.row - 1]?.[rank - 1]))).map((a) => a.name);
+  const items: ManualItem[] = Object.entries(maxima).map(([manual, max]) => ({ manual, max, weight: 0 }));
+  return issuesOf(items, current, anatomy.inputs);
+}
+
 /**
  * Per agent (in the order given), the blank and the invalid manual scores of a template's manual
  * items. Agents with neither are left out; an empty list means every manual score counts.
  */
 export function manualIssues(template: Template, agents: readonly string[], inputs: ExistingInputs | null | undefined): ManualIssue[] {
-  const items = manualItemsOf(template);
+  return issuesOf(manualItemsOf(template), agents, inputs);
+}
+
+function issuesOf(items: readonly ManualItem[], agents: readonly string[], inputs: ExistingInputs | null | undefined): ManualIssue[] {
   const out: ManualIssue[] = [];
   for (const agent of agents) {
     const typed = own(inputs?.manual, agent);

@@ -12,7 +12,7 @@ export type PlanValue = string | number | boolean | null;
  * column and the total column, which are therefore adjacent (agent in A, total in B) and the agent
  * table is the last thing in the tab (team rows above its header, vanished agents at its bottom).
  * Then a rebuild never has to touch the chart. For the same reason the previous month's total is a
- * live formula, `=IFERROR(VLOOKUP($A21,'考核 2026-10'!$A:$B,2,FALSE()),"")`, not values read back.
+ * live formula over last month's match keys (`previous.ts`), not values read back.
  */
 export interface ChartPlan {
   title: string;
@@ -49,6 +49,8 @@ export interface TabLayout {
   coefficientColumn: number;
   bonusColumn: number;
   remarkColumn: number;
+  /** The agents' match keys (`previous.ts`), read by next month's tab; absent in tabs built before keys. */
+  keyColumn?: number;
   /** Manual item name → 1-based column where the manager types the score. */
   manualColumns: Record<string, number>;
   /** Metric id → 1-based column of its value and of its score. */
@@ -58,6 +60,8 @@ export interface TabLayout {
   chartRanges?: string[];
   /** The data validation as last set: `range → max` of each manual column (a rebuild sets it again only when it changed). */
   validated?: Record<string, number>;
+  /** Manual item → its max (为店主准备 lists the scores outside 0 … max without the template). */
+  manualMax?: Record<string, number>;
   /** Absolute A1 references the 绩效单 reads (absent in tabs built before it existed). */
   refs?: AppraisalRefs;
 }

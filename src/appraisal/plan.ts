@@ -14,16 +14,18 @@ import { UserError, pick, type Locale, type Msg } from '../i18n';
 import { catalogueEntry } from '../metrics/catalogue';
 import { DEFAULT_CAP } from '../metrics/scoring';
 import { NUM_ERROR, type Unit } from '../metrics/types';
-import { a1, a1Range, columnLetter, quoteSheetName } from './a1';
+import { a1, a1Range, columnLetter } from './a1';
 import { monthDays } from './aggregate';
 import { KEYS, HIDDEN_FORMAT } from './anatomy';
-import { scoreFormula, type ParamCells } from './formulas';
+import { gradeCountFormula, scoreFormula, type ParamCells } from './formulas';
 import { invalidManualFormula } from './manual-check';
 import { alignInputs } from './agent-keys';
 import { basisNote, type Basis } from './basis';
 import { LABELS, METHOD_LABELS, NOTES, manualNote } from './labels';
 import { own, type ExistingInputs, type ManualValue } from './manual-inputs';
 import { neutralise } from './neutralise';
+import { KEY_NOTE, MATCH_KEY, agentKeyCell, previousNote, previousTotalFormula, type PreviousTab } from './previous';
+import { roundFormula } from './rounding';
 import { TAB_TAG_KEY, type PlanValue, type TabLayout, type TabPlan } from './plan-types';
 import { isManual, shortName, validateTemplate, type ManualItem, type MetricItem, type Template } from './template';
 
@@ -43,7 +45,7 @@ export interface PlanInput {
   /** What the manager typed into the tab before (from `readExisting`): kept on a rebuild. */
   existing?: ExistingInputs | null;
   /** Last month's tab, when it exists: its totals are looked up live. */
-  previous?: { sheetName: string } | null;
+  previous?: PreviousTab | null;
   /** When the plan is made (ISO text), shown in the tab; passed in so plans are deterministic. */
   now: string;
   locale?: Locale;
@@ -144,6 +146,7 @@ interface Geometry {
   firstScoreColumn: number;
   firstManualColumn: number;
   remarkColumn: number;
+  keyColumn: number;
   width: number;
   height: number;
 }
@@ -168,8 +171,8 @@ function geometry(template: Template, metrics: number, manual: number, retired: 
     paramHeaderRow, tierPairs, gradeColumn, bonusRow, weightsRow, scaleRow: weightsRow + 1,
     teamRows: [weightsRow + 2, weightsRow + 3], headerRow, keyRow: headerRow + 1, firstAgentRow: headerRow + 2,
     previousColumn, deltaColumn: withPrevious ? previousColumn + 1 : 0,
-    firstValueColumn, firstScoreColumn, firstManualColumn, remarkColumn,
-    width: Math.max(remarkColumn + retired, gradeColumn + 3),
+    firstValueColumn, firstScoreColumn, firstManualColumn, remarkColumn, keyColumn: remarkColumn + retired + 1,
+    width: Math.max(remarkColumn + retired + 1, gradeColumn + 3),
     height: headerRow + 1 + rows,
   };
 }
@@ -311,13 +314,14 @@ export function planTab(input: PlanInput): TabPlan {
     const row = g.firstAgentRow + i;
     const at = (column: number) => a1(row, column);
     canvas.text(row, TABLE.agent, agent.agent);
+    canvas.text(row, g.keyColumn, agentKeyCell(agent.agent));
     metricItems.forEach((item) => {
       const value = metricValue(agent.values, item.metric);
       canvas.set(row, valueColumns[item.metric]!, value === '' ? null : value, { format: unitFormat(item.metric) });
       canvas.formula(row, scoreColumns[item.metric]!, scoreFormula(item, at(valueColumns[item.metric]!), paramOf(item)), { format: FORMATS.score });
     });
     const total = at(TABLE.total);
-    const sum = `ROUND(SUMPRODUCT(${weightRange},${scaleRange},${a1Range(row, firstCounted, row, lastCounted)})/SUM(${weightRange}),2)`;
+    const sum = roundFormula(`SUMPRODUCT(${weightRange},${scaleRange},${a1Range(row, firstCounted, row, lastCounted)})/SUM(${weightRange})`, 2);
     // A manual score that is text or outside 0 … max makes the total a visible flag, never a number (manual-check.ts).
     const bad = manualItems.map((item) => invalidManualFormula(at(manualColumns[item.manual]!), paramOf(item).max));
     const flagged = bad.length ? `=IF(OR(${bad.join(',')}),"${L(LABELS.fixManual)}",${sum})` : `=${sum}`;
@@ -328,11 +332,10 @@ export function planTab(input: PlanInput): TabPlan {
     const graded = `MAX(${total},${lowestMin})`;
     canvas.formula(row, TABLE.grade, counted(`VLOOKUP(${graded},${grades},2)`));
     canvas.formula(row, TABLE.coefficient, counted(`VLOOKUP(${graded},${grades},3)`), { format: FORMATS.coefficient });
-    canvas.formula(row, TABLE.bonus, `=IF(OR(${bonusBase}="",NOT(ISNUMBER(${at(TABLE.coefficient)}))),"",ROUND(${bonusBase}*${at(TABLE.coefficient)},2))`, { format: FORMATS.yuan });
+    canvas.formula(row, TABLE.bonus, `=IF(OR(${bonusBase}="",NOT(ISNUMBER(${at(TABLE.coefficient)}))),"",${roundFormula(`${bonusBase}*${at(TABLE.coefficient)}`, 2)})`, { format: FORMATS.yuan });
     if (input.previous) {
-      const lookup = `${quoteSheetName(input.previous.sheetName)}!$A:$B`;
-      canvas.formula(row, g.previousColumn, `=IFERROR(VLOOKUP(${a1(row, TABLE.agent)},${lookup},2,FALSE()),"")`, { format: FORMATS.total });
-      canvas.formula(row, g.deltaColumn, `=IF(AND(ISNUMBER(${total}),ISNUMBER(${at(g.previousColumn)})),ROUND(${total}-${at(g.previousColumn)},2),"")`, { format: FORMATS.delta });
+      canvas.set(row, g.previousColumn, previousTotalFormula(input.previous, at(g.keyColumn)), { format: FORMATS.total });
+      canvas.formula(row, g.deltaColumn, `=IF(AND(ISNUMBER(${total}),ISNUMBER(${at(g.previousColumn)})),${roundFormula(`${total}-${at(g.previousColumn)}`, 2)},"")`, { format: FORMATS.delta });
     }
     writeTyped(canvas, row, agent.agent, existing, manualColumns, g.remarkColumn);
   });
@@ -340,6 +343,7 @@ export function planTab(input: PlanInput): TabPlan {
     const row = lastAgentRow + 1 + i;
     canvas.shade(row, 1, g.width, COLOURS.vanished);
     canvas.text(row, TABLE.agent, name, { note: NOTES.vanished });
+    canvas.text(row, g.keyColumn, agentKeyCell(name));
     canvas.text(row, TABLE.rank, L(LABELS.vanished));
     writeTyped(canvas, row, name, existing, manualColumns, g.remarkColumn);
   });
@@ -354,7 +358,7 @@ export function planTab(input: PlanInput): TabPlan {
     version: 2, month: input.month, rows: g.height, columns: g.width,
     teamRows: g.teamRows, headerRow: g.headerRow, keyRow: g.keyRow, firstAgentRow: g.firstAgentRow, agentCount: current.length, vanishedCount: vanished.length,
     agentColumn: TABLE.agent, totalColumn: TABLE.total, rankColumn: TABLE.rank, gradeColumn: TABLE.grade,
-    coefficientColumn: TABLE.coefficient, bonusColumn: TABLE.bonus, remarkColumn: g.remarkColumn,
+    coefficientColumn: TABLE.coefficient, bonusColumn: TABLE.bonus, remarkColumn: g.remarkColumn, keyColumn: g.keyColumn,
     manualColumns, valueColumns, scoreColumns,
     refs: { params: Object.fromEntries(template.items.map((item) => [isManual(item) ? item.manual : item.metric, paramOf(item)])), weights: weightRange, bonusBase, items: template.items },
   };
@@ -409,7 +413,7 @@ function writeHeader(
   canvas.text(row, TABLE.coefficient, L(LABELS.coefficient), head);
   canvas.text(row, TABLE.bonus, L(LABELS.bonus), head);
   if (input.previous) {
-    canvas.text(row, g.previousColumn, L(LABELS.previous), { ...head, note: input.previous.sheetName });
+    canvas.text(row, g.previousColumn, L(LABELS.previous), { ...head, note: previousNote(input.previous) });
     canvas.text(row, g.deltaColumn, L(LABELS.delta), head);
   }
   for (const item of metricItems) {
@@ -421,6 +425,7 @@ function writeHeader(
   }
   for (const item of manualItems) canvas.text(row, manualColumns[item.manual]!, item.manual, { ...head, note: manualNote(item.max) });
   canvas.text(row, g.remarkColumn, L(LABELS.remarks), head);
+  canvas.text(row, g.keyColumn, L(LABELS.matchKey), { ...head, note: KEY_NOTE });
   for (const item of retired) canvas.text(row, manualColumns[item]!, `${item}${L(LABELS.retired)}`, head);
 }
 
@@ -438,15 +443,15 @@ function writeTyped(canvas: Canvas, row: number, agent: string, existing: Existi
 
 /**
  * The owner's summary beside the grade bands: how many agents each grade has and the bonus
- * payout in total, live (COUNTIF / SUM over the table), so it follows every edit.
+ * payout in total, live (COUNTIFS on the totals / SUM over the table), so it follows every edit.
  */
 function writeSummary(canvas: Canvas, g: Geometry, bands: number, lastAgentRow: number, locale: Locale): void {
   const countColumn = g.gradeColumn + 3;
-  const gradeCells = a1Range(g.firstAgentRow, TABLE.grade, lastAgentRow, TABLE.grade, true);
+  const totals = a1Range(g.firstAgentRow, TABLE.total, lastAgentRow, TABLE.total, true);
+  const mins = Array.from({ length: bands }, (_, i) => a1(g.paramHeaderRow + 1 + i, g.gradeColumn, true));
   canvas.text(g.paramHeaderRow, countColumn, pick(LABELS.gradeCount, locale), { bold: true, background: COLOURS.header });
   for (let i = 0; i < bands; i++) {
-    const row = g.paramHeaderRow + 1 + i;
-    canvas.formula(row, countColumn, `=COUNTIF(${gradeCells},${a1(row, g.gradeColumn + 1, true)})`, { format: FORMATS.rank });
+    canvas.formula(g.paramHeaderRow + 1 + i, countColumn, gradeCountFormula(totals, mins, i), { format: FORMATS.rank });
   }
   const bonusCells = a1Range(g.firstAgentRow, TABLE.bonus, lastAgentRow, TABLE.bonus, true);
   const bonusBase = a1(g.bonusRow, g.gradeColumn + 1, true);
@@ -479,6 +484,7 @@ function writeKeys(
   const put = (column: number, key: string) => { keys[column - 1] = key; };
   put(TABLE.agent, KEYS.agent); put(TABLE.total, KEYS.total); put(TABLE.rank, KEYS.rank); put(TABLE.grade, KEYS.grade);
   put(TABLE.coefficient, KEYS.coefficient); put(TABLE.bonus, KEYS.bonus); put(g.remarkColumn, KEYS.remark);
+  put(g.keyColumn, MATCH_KEY);
   if (withPrevious) { put(g.previousColumn, KEYS.previous); put(g.deltaColumn, KEYS.delta); }
   for (const [metric, column] of Object.entries(valueColumns)) put(column, KEYS.value(metric));
   for (const [metric, column] of Object.entries(scoreColumns)) put(column, KEYS.score(metric));

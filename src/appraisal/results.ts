@@ -4,10 +4,12 @@
  * with HyperFormula and compare every agent with this; the local command prints it.
  *
  * The arithmetic follows the formulas' order where floating point could tell them apart:
- * the total is SUMPRODUCT(weights, scale, scores) ÷ SUM(weights), rounded to 2 decimals the
- * way ROUND does (half away from zero on the binary value), and the bonus is rounded likewise.
+ * the total is SUMPRODUCT(weights, scale, scores) ÷ SUM(weights), rounded to 2 decimals as the
+ * tab's formulas round (`rounding.ts`: 15 significant digits, then half away from zero), and the
+ * bonus is rounded likewise.
  */
 import { catalogueEntry } from '../metrics/catalogue';
+import { readKey } from '../metrics/coerce';
 import {
   DEFAULT_CAP, deductionScore, directionOf, gradeBand, linearScore, passFailScore, rankOf, ratioScore, tierScore,
 } from '../metrics/scoring';
@@ -17,6 +19,7 @@ import { isValidManual } from './manual-check';
 import { alignInputs } from './agent-keys';
 import { own, type ExistingInputs } from './manual-inputs';
 import { metricValue, type PlanAgent } from './plan';
+import { roundLikeSheets } from './rounding';
 import { isManual, type MetricItem, type Template } from './template';
 
 export interface ExpectedAgent {
@@ -43,11 +46,7 @@ export interface ExpectedResults {
   team: { average: number | ''; median: number | '' };
 }
 
-/** ROUND(x, digits) as spreadsheets compute it on a binary double. */
-export function roundLikeSheets(x: number, digits: number): number {
-  const scale = 10 ** digits;
-  return x < 0 ? -Math.round(-x * scale) / scale : Math.round(x * scale) / scale;
-}
+export { roundLikeSheets };
 
 /** What the total shows when a manual score cannot count (the plan writes the zh label by default). */
 const FLAG = LABELS.fixManual.zh;
@@ -71,6 +70,19 @@ export function itemScore(item: MetricItem, value: number | '' | undefined): num
   }
 }
 
+/**
+ * Last month's totals by rule-8 key, as the tab's match keys find them (`previous.ts`): a key
+ * that more than one of last month's names share finds nothing (null).
+ */
+function totalsByKey(previousTotals: Record<string, number>): Map<string, number | null> {
+  const byKey = new Map<string, number | null>();
+  for (const [name, total] of Object.entries(previousTotals)) {
+    const key = readKey(name);
+    byKey.set(key, byKey.has(key) ? null : total);
+  }
+  return byKey;
+}
+
 function median(sorted: readonly number[]): number | '' {
   if (sorted.length === 0) return '';
   const mid = sorted.length >> 1;
@@ -80,7 +92,7 @@ function median(sorted: readonly number[]): number | '' {
 /**
  * Every agent's scores, total, rank, grade, coefficient and bonus for a (validated) template,
  * the agents' metric values and the manual scores typed so far. `previousTotals` (agent →
- * last month's total) adds the comparison.
+ * last month's total, agents with a total only) adds the comparison.
  */
 export function expectedResults(
   template: Template, agents: readonly PlanAgent[], manual?: ExistingInputs | null, previousTotals?: Record<string, number> | null,
@@ -111,12 +123,12 @@ export function expectedResults(
     return { agent: agent.agent, values: { ...agent.values }, scores, manual: entered, total: flagged ? FLAG : total };
   });
   const totals = rows.flatMap((r) => (typeof r.total === 'number' ? [r.total] : []));
+  const previousByKey = previousTotals ? totalsByKey(previousTotals) : null;
   const results = rows.map((row): ExpectedAgent => {
     if (typeof row.total !== 'number') {
       const out: ExpectedAgent = { ...row, rank: '', grade: '', coefficient: '', bonus: '' };
-      if (previousTotals) {
-        const previous = own(previousTotals, row.agent);
-        out.previousTotal = previous ?? '';
+      if (previousByKey) {
+        out.previousTotal = previousByKey.get(readKey(row.agent)) ?? '';
         out.delta = '';
       }
       return out;
@@ -129,8 +141,8 @@ export function expectedResults(
       coefficient: band.coefficient,
       bonus: template.bonusBase === undefined ? '' : roundLikeSheets(template.bonusBase * band.coefficient, 2),
     };
-    if (previousTotals) {
-      const previous = own(previousTotals, row.agent);
+    if (previousByKey) {
+      const previous = previousByKey.get(readKey(row.agent)) ?? undefined;
       out.previousTotal = previous ?? '';
       out.delta = previous === undefined ? '' : roundLikeSheets(row.total - previous, 2);
     }

@@ -5,6 +5,7 @@
  */
 import type { Msg } from '../i18n';
 import { APPRAISAL_METRICS, catalogueEntry } from '../metrics/catalogue';
+import { readKey } from '../metrics/coerce';
 import { DEFAULT_GRADES, SCORING_METHODS, type GradeBand, type ScoringMethod, type Tier } from '../metrics/scoring';
 import type { Direction } from '../metrics/types';
 
@@ -291,6 +292,25 @@ function checkItems(raw: unknown, problems: Problems): TemplateItem[] | null {
   return fine ? items : null;
 }
 
+/**
+ * A grade name a spreadsheet reads as plain text: not `* ? ~` (wildcards in COUNTIF, MATCH and
+ * VLOOKUP, in the manager's own formulas too) and not starting with `= < >` (a condition there).
+ */
+function gradeNameFits(grade: string, where: Msg, problems: Problems): boolean {
+  const wild = [...new Set(grade.match(/[*?~]/g) ?? [])];
+  if (wild.length > 0) {
+    problems.add(where, `等级名「${grade}」含有 ${wild.join(' ')}：表格公式会把它当作通配符，计数和查找会出错；请去掉这些符号（例如用「A加」代替「A*」）`,
+      `the grade "${grade}" contains ${wild.join(' ')}, which spreadsheet formulas read as wildcards, so counts and lookups go wrong; remove them (e.g. "A plus" instead of "A*")`);
+    return false;
+  }
+  if (/^[=<>]/.test(grade)) {
+    problems.add(where, `等级名「${grade}」以 ${grade[0]} 开头：表格公式会把它当作比较条件；请换一个以字母或汉字开头的名字`,
+      `the grade "${grade}" starts with ${grade[0]}, which spreadsheet formulas read as a condition; start it with a letter or a word instead`);
+    return false;
+  }
+  return true;
+}
+
 function checkGrades(raw: unknown, problems: Problems): GradeBand[] | null {
   if (raw === undefined) return DEFAULT_GRADES.map((b) => ({ ...b }));
   if (!Array.isArray(raw) || raw.length === 0) {
@@ -314,10 +334,18 @@ function checkGrades(raw: unknown, problems: Problems): GradeBand[] | null {
   if (bands.length !== raw.length) return null;
   let fine = true;
   bands.forEach((band, i) => {
+    const where = { zh: `等级第 ${i + 1} 档`, en: `grade band ${i + 1}` };
+    if (!gradeNameFits(band.grade, where, problems)) fine = false;
     const twin = bands.findIndex((other, j) => j < i && (other.min === band.min || other.grade === band.grade));
+    const lookalike = bands.findIndex((other, j) => j < i && readKey(other.grade) === readKey(band.grade));
     if (twin >= 0) {
-      problems.add({ zh: `等级第 ${i + 1} 档`, en: `grade band ${i + 1}` }, `与第 ${twin + 1} 档重复（下限或等级名相同）：每档的下限和等级名都要不同`,
+      problems.add(where, `与第 ${twin + 1} 档重复（下限或等级名相同）：每档的下限和等级名都要不同`,
         `duplicates band ${twin + 1} (same minimum or grade): give every band its own minimum and name`);
+      fine = false;
+    } else if (lookalike >= 0) {
+      const other = bands[lookalike]!.grade;
+      problems.add(where, `等级名「${band.grade}」与第 ${lookalike + 1} 档的「${other}」只差大小写或全角/半角，表格比较文字时不分这些，会把两者当成同一个等级；请换一个明显不同的名字`,
+        `the grade "${band.grade}" differs from band ${lookalike + 1}'s "${other}" only in letter case or full-/half-width forms, which a spreadsheet does not tell apart; give it a clearly different name`);
       fine = false;
     }
   });

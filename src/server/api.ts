@@ -123,7 +123,7 @@ export interface ServerApi {
   kk_discardImport(req: { sheetName: string }): Reply<{ removed: boolean }>;
   kk_validateTemplate(req: { template: unknown }): Reply<{ errors: Msg[] }>;
   kk_buildAppraisal(req: BuildRequest): Reply<BuildReply>;
-  kk_prepareForOwner(req: { month: string }): Reply<{ sheetName: string }>;
+  kk_prepareForOwner(req: { month: string }): Reply<{ sheetName: string; manualIssues: ManualIssue[] }>;
   kk_saveTemplate(req: TemplateSaveRequest): Reply<{ name: string; savedTemplates: string[] }>;
   kk_loadTemplate(req: { name: string }): Reply<{ template: unknown }>;
   kk_deleteTemplate(req: { name: string }): Reply<{ savedTemplates: string[] }>;

@@ -2,12 +2,14 @@
  * "Build appraisal for YYYY-MM": one batched read of the data tab, the pure plan, one batched
  * write, under the document lock. Nothing is written unless the template and data are good.
  */
-import { aggregate, alignInputs, isManual, manualIssues, planTab, recognise } from '../appraisal';
+import {
+  aggregate, alignInputs, isManual, manualIssues, planTab, readAnatomy, recognise, tabManualIssues, type ManualIssue, type TabAnatomy, type TabLayout,
+} from '../appraisal';
 import { UserError, type Locale } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
 import type { AnalyseReply, BuildReply } from './api';
 import { editableRangesOf, ownProtection, setEditable, prepareForOwner } from './owner';
-import { findOwnTab, isOwnTab, readGrid, requireSheet } from './sheet-io';
+import { findOwnTab, previousTab, readGrid, requireSheet } from './sheet-io';
 import { writeTab } from './write-tab';
 import { requireTemplate } from './validate';
 
@@ -89,7 +91,7 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
     }
     const name = tabName(month);
     const previousName = tabName(previousMonth(month));
-    const previous = isOwnTab(ss, previousName) ? { sheetName: previousName } : null;
+    const previous = previousTab(ss, previousName);
     const now = wallClock(new Date(), timeZone);
     const maxima = new Map(template.items.filter(isManual).map((i) => [i.manual, i.max]));
     const { sheet, plan, placement, existing, own } = writeTab(
@@ -113,12 +115,22 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
   });
 }
 
+/** Where the frozen rows end and the editable columns are in the tab as the manager left it. */
+function currentParts(anatomy: TabAnatomy): Pick<TabLayout, 'headerRow' | 'keyRow' | 'firstAgentRow' | 'agentColumn' | 'manualColumns' | 'remarkColumn'> {
+  const at = (key: string) => anatomy.columns.find((k) => k.key === key)?.column ?? 0;
+  const manualColumns = Object.fromEntries(anatomy.columns.filter((k) => k.key.startsWith('kk:manual:')).map((k) => [k.key.slice('kk:manual:'.length), k.column]));
+  return {
+    headerRow: anatomy.keyRow - 1, keyRow: anatomy.keyRow, firstAgentRow: anatomy.keyRow + 1,
+    agentColumn: at('kk:agent'), manualColumns, remarkColumn: at('kk:remark'),
+  };
+}
+
 function sameRanges(a: readonly string[], b: readonly string[]): boolean {
   const sortedB = [...b].sort();
   return a.length === b.length && [...a].sort().every((x, i) => x === sortedB[i]);
 }
 
-export function prepareTabForOwner(month: string): { sheetName: string } {
+export function prepareTabForOwner(month: string): { sheetName: string; manualIssues: ManualIssue[] } {
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActive();
     const name = tabName(month);
@@ -126,7 +138,11 @@ export function prepareTabForOwner(month: string): { sheetName: string } {
     if (!own || !own.layout) {
       throw new UserError({ zh: `还没有「${name}」，请先生成考核表。`, en: `There is no "${name}" yet; build the appraisal first.` });
     }
-    prepareForOwner(own.sheet, own.layout, editableRangesOf(own.layout));
-    return { sheetName: name };
+    // The tab as it is now: its key row and manual columns may have moved since the build.
+    const grid = readGrid(own.sheet);
+    const anatomy = readAnatomy(grid);
+    const layout = anatomy ? { ...own.layout, ...currentParts(anatomy) } : own.layout;
+    prepareForOwner(own.sheet, layout, editableRangesOf(layout));
+    return { sheetName: name, manualIssues: tabManualIssues(grid, own.layout) };
   });
 }

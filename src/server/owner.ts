@@ -36,7 +36,8 @@ export function editableRangesOf(layout: TabLayout): string[] {
 }
 
 export function prepareForOwner(sheet: Sheet, layout: TabLayout, editableRanges: TabPlan['editableRanges'] = editableRangesOf(layout)): void {
-  sheet.setFrozenRows(layout.headerRow);
+  // Through the hidden key row: sorting the sheet then moves only the agent rows.
+  sheet.setFrozenRows(layout.keyRow ?? layout.headerRow);
   sheet.setFrozenColumns(layout.agentColumn);
   const protection = ownProtection(sheet) ?? sheet.protect().setDescription(PROTECTION_DESCRIPTION);
   setEditable(sheet, protection, editableRanges);

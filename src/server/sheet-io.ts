@@ -4,6 +4,7 @@
  * depends on the number of agents or rows.
  */
 import { TAB_TAG_KEY, type TabLayout, type TabPlan } from '../appraisal/plan-types';
+import { previousRowsOf, type PreviousTab } from '../appraisal/previous';
 import { UserError } from '../i18n';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -63,6 +64,17 @@ export function findOwnTab(ss: Spreadsheet, name: string, { readLayout }: { read
 export function isOwnTab(ss: Spreadsheet, name: string): boolean {
   const sheet = ss.getSheetByName(name);
   return sheet !== null && ownTag(sheet) !== null;
+}
+
+/**
+ * Last month's tab for the look-up of its totals: where its match keys, totals and agent rows are
+ * now, read from its key row (one `getValues`; the manager may have moved things since it was
+ * built). Null when there is no such tab or it has no key row (not one the add-on built).
+ */
+export function previousTab(ss: Spreadsheet, name: string): PreviousTab | null {
+  const sheet = ss.getSheetByName(name);
+  const rows = sheet ? previousRowsOf(readGrid(sheet)) : null;
+  return rows ? { sheetName: name, layout: rows } : null;
 }
 
 /**

@@ -79,6 +79,7 @@ export function writeTab(
     const made = plan(null);
     const placement = placeFresh(made);
     placement.layout.validated = validationOf(placement, maxOf);
+    placement.layout.manualMax = maximaOf(made, maxOf);
     const sheet = ss.insertSheet(sheetName);
     sheet.addDeveloperMetadata(made.tag.key, JSON.stringify(placement.layout));
     writeBlocks(sheet, placement);
@@ -94,6 +95,7 @@ export function writeTab(
       : placeFresh(made, own.layout ? { rows: own.layout.rows, columns: own.layout.columns } : { rows: 0, columns: 0 });
     if (placement.conflicts.length) throw new UserError(unplaceableMessage(sheetName, placement.conflicts));
     placement.layout.validated = validationOf(placement, maxOf);
+    placement.layout.manualMax = maximaOf(made, maxOf);
     // Just before writing: has anyone typed since the read? Then plan again from what is there now.
     const now = readTab(own, sheetName);
     if (!sameGrid(reading.grid, now.grid)) {
@@ -146,6 +148,11 @@ function writeChart(sheet: Sheet, plan: TabPlan, placement: Placement, before: T
   for (const a1 of ranges) builder = builder.addRange(sheet.getRange(a1));
   // Right of the table, level with its header.
   sheet.insertChart(builder.setPosition(placement.layout.headerRow, placement.layout.columns + 2, 0, 0).build());
+}
+
+function maximaOf(plan: TabPlan, maxOf: (item: string) => number): Record<string, number> {
+  const L = plan.layout;
+  return Object.fromEntries(Object.entries(L.manualColumns).filter(([, c]) => c < L.remarkColumn).map(([item]) => [item, maxOf(item)]));
 }
 
 function validationOf(placement: Placement, maxOf: (item: string) => number): Record<string, number> {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
+import { previousRowsOf } from '../../src/appraisal/previous';
 import { planTab } from '../../src/appraisal/plan';
 import { expectedResults } from '../../src/appraisal/results';
 import { inputsFromRows, type ExistingInputs } from '../../src/appraisal/manual-inputs';
@@ -108,7 +109,7 @@ describe('fixed cases', () => {
 
   test('last month: the total looked up live in last month\'s tab, and the change', () => {
     const october = planTab({ month: '2026-10', template: everyMethod(), agents: threeAgents().slice(0, 2).reverse(), now: NOW });
-    const november = planTab({ month: '2026-11', template: everyMethod(), agents: threeAgents(), existing: manual, previous: { sheetName: october.sheetName }, now: NOW });
+    const november = planTab({ month: '2026-11', template: everyMethod(), agents: threeAgents(), existing: manual, previous: { sheetName: october.sheetName, layout: previousRowsOf(october.values) }, now: NOW });
     const sheets = evaluateSheets({ [october.sheetName]: october.values, [november.sheetName]: november.values });
     const previous = readPreviousTotals(sheets[october.sheetName]!, october.layout);
     expect(Object.keys(previous)).toEqual(['阿杰', '小美']);

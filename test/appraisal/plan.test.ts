@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { columnLetter } from '../../src/appraisal/a1';
 import { planTab, type PlanInput } from '../../src/appraisal/plan';
+import { previousRowsOf } from '../../src/appraisal/previous';
 import { TAB_TAG_KEY, type TabPlan } from '../../src/appraisal/plan-types';
 import { inputsFromRows } from '../../src/appraisal/manual-inputs';
 import { PRESETS } from '../../src/appraisal/presets';
@@ -75,9 +77,13 @@ describe('the parameter block', () => {
     const { firstAgentRow, agentCount } = p.layout;
     const last = firstAgentRow + agentCount - 1;
     expect(row(p, 4)[c + 3]).toBe('人数');
-    // row 5 holds band D (grade text in R5): count the grade column D over the current agents
-    expect(row(p, 5)[c + 3]).toBe(`=COUNTIF($D$${firstAgentRow}:$D$${last},$R$5)`);
-    expect(row(p, 9)[c + 3]).toBe(`=COUNTIF($D$${firstAgentRow}:$D$${last},$R$9)`);
+    // Counted on the totals (B) between the band's minimum and the next one (Q5 … Q9, ascending), as the
+    // grade's VLOOKUP assigns them, never by the grade's text: D (row 5) is everything below C's 60,
+    // B (row 7) is 75 ≤ total < 85, S (row 9) is 95 and above.
+    const totals = `$B$${firstAgentRow}:$B$${last}`;
+    expect(row(p, 5)[c + 3]).toBe(`=COUNTIF(${totals},"<"&$Q$6)`);
+    expect(row(p, 7)[c + 3]).toBe(`=COUNTIFS(${totals},">="&$Q$7,${totals},"<"&$Q$8)`);
+    expect(row(p, 9)[c + 3]).toBe(`=COUNTIF(${totals},">="&$Q$9)`);
     expect(row(p, 10)[c + 3]).toBe(`=IF($R$10="","",SUM($F$${firstAgentRow}:$F$${last}))`);
   });
 
@@ -97,8 +103,9 @@ describe('the agent table', () => {
       '客服', '总分', '排名', '等级', '系数', '奖金',
       '询单转化率', '询单客单价', '平均响应时间', '投诉笔数', '出单准确率',
       '询单转化率得分', '询单客单价得分', '平均响应时间得分', '投诉笔数得分', '出单准确率得分',
-      '工作态度', '专业能力', '备注', null, // the tab is as wide as the grade block's summary column (T)
+      '工作态度', '专业能力', '备注', '匹配键', // then the match keys (T), as wide as the grade block's summary column (T)
     ]);
+    expect(p.layout.keyColumn).toBe(20);
     expect(valueColumns).toEqual({ INQUIRY_CONVERSION: 7, INQUIRY_AOV: 8, AVG_RESPONSE_TIME: 9, COMPLAINT_COUNT_28D: 10, ORDER_ACCURACY: 11 });
     expect(scoreColumns.INQUIRY_CONVERSION).toBe(12);
     expect(manualColumns).toEqual({ 工作态度: 17, 专业能力: 18 });
@@ -114,12 +121,15 @@ describe('the agent table', () => {
     const r = firstAgentRow;
     // Manual items in Q (max $I$10) and R (max $I$11): text or a score outside 0 … max shows 待修正 instead of a total.
     const bad = (c: string, max: string) => `IF(ISNUMBER(${c}${r}),OR(${c}${r}<0,${c}${r}>${max}),${c}${r}<>"")`;
-    expect(at(p, r, 2)).toBe(`=IF(OR(${bad('Q', '$I$10')},${bad('R', '$I$11')}),"待修正",ROUND(SUMPRODUCT($L$13:$R$13,$L$14:$R$14,L${r}:R${r})/SUM($L$13:$R$13),2))`);
+    const total = `SUMPRODUCT($L$13:$R$13,$L$14:$R$14,L${r}:R${r})/SUM($L$13:$R$13)`;
+    // rounding.ts: snap total × 100 to 15 significant digits, then to a whole number, then ÷ 100
+    const rounded = `ROUND(ROUND((${total})*100,14-INT(LOG10(MAX(ABS((${total})*100),1)))),0)/100`;
+    expect(at(p, r, 2)).toBe(`=IF(OR(${bad('Q', '$I$10')},${bad('R', '$I$11')}),"待修正",${rounded})`);
     expect(at(p, r, 3)).toBe(`=IF(ISNUMBER(B${r}),COUNTIF($B$${r}:$B$${r + 2},">"&B${r})+1,"")`);
     // MAX with the lowest band's minimum: a total below it still gets the lowest band.
     expect(at(p, r, 4)).toBe(`=IF(ISNUMBER(B${r}),VLOOKUP(MAX(B${r},$Q$5),$Q$5:$S$9,2),"")`);
     expect(at(p, r, 5)).toBe(`=IF(ISNUMBER(B${r}),VLOOKUP(MAX(B${r},$Q$5),$Q$5:$S$9,3),"")`);
-    expect(at(p, r, 6)).toBe(`=IF(OR($R$10="",NOT(ISNUMBER(E${r}))),"",ROUND($R$10*E${r},2))`);
+    expect(at(p, r, 6)).toBe(`=IF(OR($R$10="",NOT(ISNUMBER(E${r}))),"",ROUND(ROUND(($R$10*E${r})*100,14-INT(LOG10(MAX(ABS(($R$10*E${r})*100),1)))),0)/100)`);
     expect(at(p, r, 12)).toBe(`=IF(G${r}="",0,MAX(0,MIN($G$5,100*(G${r}-$D$5)/($E$5-$D$5))))`);
   });
 
@@ -224,12 +234,37 @@ describe('rebuilds and other months', () => {
   });
 
   test('last month\'s tab: its total looked up live, and the change', () => {
-    const p = plan({ previous: { sheetName: "考核 2026-10" } });
+    const october = plan({ month: '2026-10', existing: inputsFromRows([['老王', '工作态度', 88]]) });
+    // October: key row 18, 3 agents from row 19 and 老王's kept row 22; its match keys in column T (20).
+    expect(october.layout).toMatchObject({ keyRow: 18, firstAgentRow: 19, agentCount: 3, vanishedCount: 1, keyColumn: 20, totalColumn: 2 });
+    const rows = previousRowsOf(october.values);
+    expect(rows).toEqual({ keyColumn: 20, totalColumn: 2, firstRow: 19, lastRow: 22 });
+    const p = plan({ previous: { sheetName: '考核 2026-10', layout: rows } });
     const r = p.layout.firstAgentRow;
+    const key = `${columnLetter(p.layout.keyColumn!)}${r}`;
     expect(row(p, p.layout.headerRow).slice(6, 8)).toEqual(['上月总分', '环比']);
-    expect(at(p, r, 7)).toBe(`=IFERROR(VLOOKUP(A${r},'考核 2026-10'!$A:$B,2,FALSE()),"")`);
-    expect(at(p, r, 8)).toBe(`=IF(AND(ISNUMBER(B${r}),ISNUMBER(G${r})),ROUND(B${r}-G${r},2),"")`);
+    // Only October's agent region (below its key row 18: rows 19–22, 老王's grey row last), by match key;
+    // a row without a total (老王's) gives a blank.
+    const keys = "'考核 2026-10'!$T$19:$T$22";
+    const totals = "'考核 2026-10'!$B$19:$B$22";
+    expect(at(p, r, 7)).toBe(`=IF(COUNTIFS(${keys},${key},${totals},"<>")=1,SUMIF(${keys},${key},${totals}),"")`);
+    expect(at(p, r, 8)).toBe(`=IF(AND(ISNUMBER(B${r}),ISNUMBER(G${r})),ROUND(ROUND((B${r}-G${r})*100,14-INT(LOG10(MAX(ABS((B${r}-G${r})*100),1)))),0)/100,"")`);
     expect(p.layout.valueColumns.INQUIRY_CONVERSION).toBe(9);
+    expect(p.notes[p.layout.headerRow - 1]![6]).toContain('取自「考核 2026-10」');
+  });
+
+  test('last month\'s tab built before match keys, or unreadable: blank, and the header says what to do', () => {
+    // October's key row without the match-key column (a tab built before match keys).
+    const october = plan({ month: '2026-10' });
+    const old = october.values.map((r) => r.map((v) => (v === 'kk:match' ? 'kk:col' : v)));
+    expect(previousRowsOf(old)).toEqual({ totalColumn: 2, firstRow: 19, lastRow: 21 });
+    for (const layout of [previousRowsOf(old), null]) {
+      const p = plan({ previous: { sheetName: '考核 2026-10', layout } });
+      const r = p.layout.firstAgentRow;
+      expect(at(p, r, 7)).toBeNull();
+      expect(at(p, r, 8)).toBe(`=IF(AND(ISNUMBER(B${r}),ISNUMBER(G${r})),ROUND(ROUND((B${r}-G${r})*100,14-INT(LOG10(MAX(ABS((B${r}-G${r})*100),1)))),0)/100,"")`);
+      expect(p.notes[p.layout.headerRow - 1]![6]).toContain('请重新生成上月考核表');
+    }
   });
 
   test('no agents: header only, no team formulas', () => {

@@ -104,11 +104,46 @@ describe('expectedResults', () => {
   });
 });
 
-describe('roundLikeSheets', () => {
-  test('half away from zero on the binary value, as ROUND computes it', () => {
-    expect(roundLikeSheets(0.125, 2)).toBe(0.13); // 0.125 is exact in binary
+describe('roundLikeSheets: the decimal value to 15 significant digits, half away from zero', () => {
+  test('exact decimal halves round away from zero although the double lies below the half', () => {
+    expect(roundLikeSheets(1.005, 2)).toBe(1.01); // 1.005 is 1.00499999999999989… in binary; ROUND(1.005,2) = 1.01 in Sheets/Excel
+    expect(roundLikeSheets(-1.005, 2)).toBe(-1.01);
+    expect(roundLikeSheets(66.475, 2)).toBe(66.48); // 66.47499999999999431… in binary
+    // (7.5 × 60 + 92.5 × 67) ÷ 100 = (450 + 6197.5) ÷ 100 = 66.475 exactly in decimal
+    expect(roundLikeSheets((7.5 * 60 + 92.5 * 67) / (7.5 + 92.5), 2)).toBe(66.48);
+    expect(roundLikeSheets(0.285, 2)).toBe(0.29); // 0.28499999999999998…
+    expect(roundLikeSheets(9.995, 2)).toBe(10); // 9.99499999999999957…
+    expect(roundLikeSheets(1.015, 2)).toBe(1.02);
+    expect(roundLikeSheets(0.125, 2)).toBe(0.13); // exact in binary
     expect(roundLikeSheets(-0.125, 2)).toBe(-0.13);
-    expect(roundLikeSheets(1.005, 2)).toBe(1); // 1.005 is 1.00499999999999989… in binary
+    expect(roundLikeSheets(2.5, 0)).toBe(3);
+    expect(roundLikeSheets(-2.5, 0)).toBe(-3);
+  });
+
+  test('half-yuan bonus bases: base × coefficient', () => {
+    expect(roundLikeSheets(1234.5 * 0.85, 2)).toBe(1049.33); // 1049.325 → 1049.33
+    expect(roundLikeSheets(800.5 * 1.1, 2)).toBe(880.55); // 880.55 (880.5500000000001 in binary)
+    expect(roundLikeSheets(2000.5 * 0.5, 2)).toBe(1000.25); // exact
+    expect(roundLikeSheets(1500.5 * 1.15, 2)).toBe(1725.58); // 1725.575 → 1725.58
+  });
+
+  test('just below and above a half: the 15th significant digit decides', () => {
+    expect(roundLikeSheets(1.00499999999999, 2)).toBe(1); // 15 digits, one unit below the half
+    expect(roundLikeSheets(1.00500000000001, 2)).toBe(1.01);
+    expect(roundLikeSheets(66.4749999999999, 2)).toBe(66.47);
+    expect(roundLikeSheets(0.0049999999999, 2)).toBe(0);
+    expect(roundLikeSheets(0.005, 2)).toBe(0.01);
     expect(roundLikeSheets(93.33333333333333, 2)).toBe(93.33);
+    expect(roundLikeSheets(0.1 + 0.2, 2)).toBe(0.3);
+  });
+
+  test('large values keep their cents; no value gains or loses more than half a cent', () => {
+    expect(roundLikeSheets(123456789.005, 2)).toBe(123456789.01);
+    expect(roundLikeSheets(1234567.125, 2)).toBe(1234567.13);
+    expect(roundLikeSheets(-12345678.905, 2)).toBe(-12345678.91);
+    expect(roundLikeSheets(99999999.995, 2)).toBe(100000000);
+    expect(roundLikeSheets(0, 2)).toBe(0);
+    expect(Object.is(roundLikeSheets(-0.001, 2), 0)).toBe(true); // not -0
+    for (const x of [0.1, 12.3456, -7.777, 1e9 + 0.123, 3.14159]) expect(Math.abs(roundLikeSheets(x, 2) - x)).toBeLessThanOrEqual(0.005 + 1e-9);
   });
 });

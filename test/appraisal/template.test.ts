@@ -277,6 +277,39 @@ describe('validateTemplate refuses, naming the item and the fix', () => {
     expect(onlyError(u).en).toContain('grade band 3: duplicates band 2');
   });
 
+  test('grade names a spreadsheet would not read as plain text: wildcards, conditions, case or width twins', () => {
+    // good() bands: S 95, A 85, B 75, C 60, D 0 (bands 1 … 5)
+    const wild = good();
+    wild.grades[1] = { min: 85, grade: 'A*', coefficient: 1.1 };
+    expect(onlyError(wild)).toEqual({
+      zh: '等级第 2 档：等级名「A*」含有 *：表格公式会把它当作通配符，计数和查找会出错；请去掉这些符号（例如用「A加」代替「A*」）',
+      en: 'grade band 2: the grade "A*" contains *, which spreadsheet formulas read as wildcards, so counts and lookups go wrong; remove them (e.g. "A plus" instead of "A*")',
+    });
+    const marks = good();
+    marks.grades[2] = { min: 75, grade: 'B?~?', coefficient: 1 };
+    expect(onlyError(marks).en).toContain('the grade "B?~?" contains ? ~,');
+    for (const start of ['=B', '<B', '>B']) {
+      const t = good();
+      t.grades[2] = { min: 75, grade: start, coefficient: 1 };
+      expect(onlyError(t).en).toBe(`grade band 3: the grade "${start}" starts with ${start[0]}, which spreadsheet formulas read as a condition; start it with a letter or a word instead`);
+      expect(onlyError(t).zh).toContain(`等级名「${start}」以 ${start[0]} 开头`);
+    }
+    const twins = good();
+    twins.grades[3] = { min: 60, grade: 'a', coefficient: 0.8 };
+    expect(onlyError(twins)).toEqual({
+      zh: '等级第 4 档：等级名「a」与第 2 档的「A」只差大小写或全角/半角，表格比较文字时不分这些，会把两者当成同一个等级；请换一个明显不同的名字',
+      en: 'grade band 4: the grade "a" differs from band 2\'s "A" only in letter case or full-/half-width forms, which a spreadsheet does not tell apart; give it a clearly different name',
+    });
+    const wide = good();
+    wide.grades[4] = { min: 0, grade: 'Ｓ', coefficient: 0.5 }; // full-width S
+    expect(onlyError(wide).en).toContain('grade band 5: the grade "Ｓ" differs from band 1\'s "S"');
+    // A sign inside the name, or a plus, is plain text: accepted.
+    const fine = good();
+    fine.grades[0] = { min: 95, grade: 'A+', coefficient: 1.2 };
+    fine.grades[1] = { min: 85, grade: 'B=良', coefficient: 1.1 };
+    expect(validateTemplate(fine).ok).toBe(true);
+  });
+
   test('a malformed or negative grade band', () => {
     const t = good();
     t.grades[0] = { min: 95, grade: 'S' };

@@ -67,6 +67,18 @@ describe('playground server', () => {
     expect(sheet.editable).toBe(true);
   });
 
+  it('refuses what the cell’s data validation refuses, as Sheets does when a user types it', async () => {
+    playground.fake.book.addSheet('考核 校验', [['9']]);
+    const app = playground.fake.globals.SpreadsheetApp;
+    const rule = app.newDataValidation().requireNumberBetween(0, 10).setAllowInvalid(false).setHelpText('请输入 0 到 10 的分数').build();
+    app.getActive().getSheetByName('考核 校验')!.getRange('A1').setDataValidation(rule);
+    const refused = await post('/api/cell', { sheet: '考核 校验', row: 1, column: 1, text: '12' });
+    expect([refused.status, await refused.json()]).toEqual([422, { error: '请输入 0 到 10 的分数' }]);
+    expect(playground.fake.book.values('考核 校验')).toEqual([[9]]);
+    const accepted = (await (await post('/api/cell', { sheet: '考核 校验', row: 1, column: 1, text: '7' })).json()) as BookView;
+    expect(accepted.sheets.find((s) => s.name === '考核 校验')!.cells).toEqual([['7']]);
+  });
+
   it('answers 404 for unknown paths', async () => {
     expect((await fetch(new URL('/nope', playground.url))).status).toBe(404);
   });

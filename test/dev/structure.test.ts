@@ -197,6 +197,51 @@ describe('inserting and deleting columns', () => {
   });
 });
 
+describe('moving rows and columns (a drag)', () => {
+  it('moves columns before the destination; references follow the moved cells, as after a cut and paste', () => {
+    const { t, book: b, calls } = book();
+    t.getRange('B:B').addDeveloperMetadata('item', 'score');
+    t.getRange('C2').setBackground('#eeeeee');
+    t.setColumnWidth(3, 90);
+    t.insertChart(t.newChart().addRange(t.getRange('C1:C4')).addRange(t.getRange('A1:B4')).build());
+    calls.reset();
+    expect(t.moveColumns(t.getRange('C1'), 1)).toBeUndefined(); // x2 first: x2 | name | score
+    expect(calls.byMethod()).toEqual({ 'Sheet.getRange': 1, 'Sheet.moveColumns': 1 });
+    expect(b.values('t')[0]).toEqual(['x2', 'name', 'score']);
+    expect(b.formulas('t')[1]).toEqual(['=C2*2', '', '']); // its score moved from B to C
+    expect(b.formulas('t')[3]).toEqual(['', '', '=SUM(C2:C3)']);
+    expect(b.formulas('o')).toEqual([['=t!C3', '=SUM(t!C2:C3)']]);
+    expect(b.allMetadata('t')).toEqual([{ key: 'item', value: 'score', location: 'COLUMN 3' }]);
+    expect(b.formats('t').backgrounds[1]![0]).toBe('#eeeeee');
+    expect(b.formats('t').columnWidths).toEqual({ 1: 90 });
+    // A range wholly inside the moved column moves with it; one the move cuts through stays (an approximation).
+    expect(b.charts('t')[0]!.ranges).toEqual(['A1:A4', 'A1:B4']);
+  });
+
+  it('moves rows before the destination, with their metadata', () => {
+    const { t, book: b } = book();
+    t.getRange('2:2').addDeveloperMetadata('agent', '小美');
+    t.getRange('3:3').addDeveloperMetadata('agent', '小王');
+    t.moveRows(t.getRange('A3:C3'), 2); // 小王 above 小美
+    expect(b.values('t').map((row) => row[0])).toEqual(['name', '小王', '小美', 'sum']);
+    expect(b.formulas('t').slice(1, 3).map((row) => row[2])).toEqual(['=B2*2', '=B3*2']); // each follows its own score
+    expect(b.formulas('o')[0]![0]).toBe('=t!B2'); // 小王's score, now in row 2
+    expect(b.values('o')[0]![0]).toBe(7);
+    expect(b.allMetadata('t').map((m) => `${m.value} ${m.location}`)).toEqual(['小美 ROW 3', '小王 ROW 2']);
+    b.moveRows('t', 2, 1, 4); // 小王 back below 小美, on the test side
+    expect(b.values('t').map((row) => row[0])).toEqual(['name', '小美', '小王', 'sum']);
+    expect(b.allMetadata('t').map((m) => `${m.value} ${m.location}`)).toEqual(['小美 ROW 2', '小王 ROW 3']);
+  });
+
+  it('leaves everything in place for a destination inside the moved lines, and refuses one outside the sheet', () => {
+    const { t, book: b } = book();
+    t.moveColumns(t.getRange('B1:C1'), 3);
+    expect(b.values('t')[0]).toEqual(['name', 'score', 'x2']);
+    expect(() => t.moveRows(t.getRange('A2'), 1002)).toThrow('Those rows are out of bounds.');
+    expect(() => t.moveRows('A2' as unknown as GoogleAppsScript.Spreadsheet.Range, 1)).toThrow(/method signature for SpreadsheetApp.Sheet.moveRows/);
+  });
+});
+
 describe('charts and protections follow the cells', () => {
   it('widens a chart range on an insert inside it, narrows it on a delete, also for a chart on another tab', () => {
     const { t, o, book: b } = book();

@@ -1,10 +1,12 @@
 /**
  * No `Infinity` or `NaN` ever leaves a sheet function: `#NUM!` (issue 8). Hand-computed
- * overflow cases first, then every function of the catalogue fed extreme values.
+ * overflow cases first, then every function of the catalogue fed extreme values; rule 9's
+ * booleans and blank totals; rule 8's keys as properties.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, aritiesOf, callFunction, finiteOut } from '../../src/metrics';
-import { readDuration, readNumber } from '../../src/metrics/coerce';
+import { readDuration, readKey, readNumber } from '../../src/metrics/coerce';
 import { col, zh } from './context';
 
 const call = (id: string, ...args: unknown[]) => callFunction(id, args, zh);
@@ -99,5 +101,29 @@ describe('rule 9: booleans are #VALUE!, a blank total graded is ""', () => {
     expect(call('WEIGHTED_SCORE', [[90, 50]], [[true, 1]])).toBe('#VALUE!');
     // 90 → A (≥ 85), blank and null → "", TRUE → #VALUE!
     expect(call('KPI_GRADE', col(90, '', null, true))).toEqual(col('A', '', '', '#VALUE!'));
+  });
+});
+
+describe('rule 8 as properties of readKey', () => {
+  // Full-width forms of printable ASCII are U+FF01 … U+FF5E (code + 0xFEE0); the space is U+3000.
+  const fullWidth = (s: string) => s.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).replace(/ /g, '\u3000');
+  const name = fc.stringMatching(/^[A-Za-z0-9:：_ 小美阿杰店铺]{1,12}$/);
+
+  it('a name, its upper case, its lower case and its full-width form are one key; keys are stable', () => {
+    fc.assert(fc.property(name, (n) => {
+      const key = readKey(n);
+      expect(readKey(n.toUpperCase())).toBe(key);
+      expect(readKey(n.toLowerCase())).toBe(key);
+      expect(readKey(fullWidth(n))).toBe(key);
+      expect(readKey(`  ${n}\u3000`)).toBe(key);
+      expect(readKey(key)).toBe(key);
+    }));
+  });
+
+  it('a whole number is the key of its digits; a leading zero makes another id', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e9 }), (n) => {
+      expect(readKey(n)).toBe(readKey(String(n)));
+      expect(readKey(`0${n}`)).not.toBe(readKey(n));
+    }));
   });
 });

@@ -280,14 +280,17 @@ describe("the owner's summary", () => {
 });
 
 describe('last month beside this one', () => {
-  test("with 考核 2026-10 present the build adds last month's total and Δ, within 32 calls (a first build)", () => {
+  test("with 考核 2026-10 present the build adds last month's total and Δ, within 33 calls (a first build)", () => {
     const november = syntheticExport(4, 'per-agent');
     const october = november.slice(1).map((r) => ['2026-10-31', ...r.slice(1)]);
     const rt = runtimeWith([...november, ...october]);
     expect(rt.ctx.kk_buildAppraisal!({ sheetName: '数据', month: '2026-10', template: mixed }).ok).toBe(true);
     rt.fake.calls.reset();
     expect(build(rt).ok).toBe(true);
-    expect(rt.fake.calls.spreadsheet).toBeLessThanOrEqual(32); // a first build (30) plus last month's tag check
+    // A first build (30) plus last month's tag: found (getDeveloperMetadata, getKey) and read (getValue:
+    // its layout says where its agent rows and match keys are, for the live look-up).
+    expect(rt.fake.calls.spreadsheet).toBeLessThanOrEqual(33);
+    expect(rt.fake.calls.byMethod()['DeveloperMetadata.getValue']).toBe(1);
     const layout = layoutOf(rt, TAB);
     const shown = rt.fake.book.values(TAB);
     const header = shown[layout.headerRow - 1]!;
