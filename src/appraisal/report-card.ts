@@ -159,7 +159,8 @@ export function planReportCard(input: ReportCardInput): ReportCardPlan {
       page.set(row, 2, `=${pick1(column)}`);
       page.set(row, 4, `=${q(p.max)}`);
       page.set(row, 5, live(`IF(${a1(row, 2)}="",0,100*${a1(row, 2)}/${q(p.max)})`), { format: FORMATS.score, bold: true });
-      page.set(row, 9, `=IFERROR(100*${teamAverage(column)}/${q(p.max)},"")`, { format: FORMATS.score });
+      // "" when nobody is scored yet: explicit, since 100*"" is 0 in HyperFormula but #VALUE! in Excel and LibreOffice
+      page.set(row, 9, `=IF(ISNUMBER(${teamAverage(column)}),100*${teamAverage(column)}/${q(p.max)},"")`, { format: FORMATS.score });
       page.set(row, 10, live(`IF(${a1(row, 2)}="","",COUNTIF(${col(column)},">"&${a1(row, 2)})+1)`));
       page.set(row + 1, 1, live(manualSentence({ name: item.manual, value: a1(row, 2), score, floor: '', target: '', cap: '', points: '', max: q(p.max), tiers: [] }, locale)), { background: COLOURS.sentence });
     } else {
