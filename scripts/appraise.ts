@@ -5,6 +5,7 @@
  */
 import { UserError } from '../src/i18n';
 import { CATALOGUE } from '../src/metrics/catalogue';
+import { issueMessages } from '../src/appraisal/manual-check';
 import { appraise, type AppraiseResult } from '../dev/local/appraise';
 
 const USAGE = `usage: npm run appraise -- --data FILE [FILE...] --template FILE|presale|aftersale|mixed|douyin|jd|pdd --month YYYY-MM [--manual FILE] [--json]`;
@@ -70,8 +71,14 @@ export function renderTable(r: AppraiseResult): string {
     `团队平均总分 team average total: ${fmt(r.team.total)}`,
     `跳过的行 skipped rows: ${r.skipped.length}${r.skipped.length ? ` (${r.skipped.slice(0, 5).map((s) => `${s.row}: ${s.reason.zh}`).join('; ')}${r.skipped.length > 5 ? ' …' : ''})` : ''}`,
     ...r.warnings.map((w) => `注意 warning: ${w.zh} · ${w.en}`),
+    ...invalidLines(r),
     `服务调用 service calls: ${r.stats.serviceCalls}, ${r.stats.ms} ms`,
   ].map(escapeControls).join('\n');
+}
+
+/** Manual scores that do not count (their agent's total shows 待修正): one line per agent. */
+function invalidLines(r: AppraiseResult): string[] {
+  return issueMessages(r.manualIssues, true).map((m) => `待修正 fix: ${m.zh} · ${m.en}`);
 }
 
 async function main() {
@@ -79,9 +86,10 @@ async function main() {
   const result = await appraise({ data: args.data, template: args.template, month: args.month, manual: args.manual });
   if (args.json) {
     // stdout is the spec's object exactly; what the data made doubtful goes to stderr.
-    const { skipped: _skipped, warnings, ...rest } = result;
+    const { skipped: _skipped, warnings, manualIssues: _issues, ...rest } = result;
     const { byMethod: _byMethod, ...stats } = rest.stats;
     for (const w of warnings) console.error(escapeControls(`注意 warning: ${w.zh} · ${w.en}`));
+    for (const line of invalidLines(result)) console.error(escapeControls(line));
     console.log(JSON.stringify({ ...rest, stats }, null, 2));
   } else {
     console.log(renderTable(result));

@@ -118,6 +118,13 @@ describe('the command line writes the data as the sidebar import does', () => {
     expect(out.stdout).toContain('c\\u202ed');
   });
 
+  test('duplicate headers are reported on stderr; stdout stays the JSON object', () => {
+    const out = runOn('客服,询单人数,询单->最终付款人数,询单人数\r\n小美,10,5,100\r\n', '--json');
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stderr).toContain('表头「询单人数」出现在 2 列（第 B、D 列）');
+    expect(Object.keys(JSON.parse(out.stdout))).toEqual(['sheet', 'agents', 'team', 'stats']);
+  });
+
   test('an unterminated quote fails with its line number, in both languages, exit 1', () => {
     const out = runOn(`${HEAD}小美,10,5\r\n"阿杰,10,2\r\n大白,10,1\r\n`);
     expect(out.status).toBe(1);

@@ -99,7 +99,7 @@ export class FakeBook {
     const width = Math.max(0, ...rows.map((r) => r.length));
     if (rows.length && width) {
       const grid = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
-      sheet.ensureSize({ row: 1, column: 1, numRows: grid.length, numColumns: width });
+      sheet.growTo({ row: 1, column: 1, numRows: grid.length, numColumns: width });
       sheet.cells.write(1, 1, grid, 'book.addSheet');
     }
     this.spreadsheet.activeSheet = sheet;
@@ -158,7 +158,7 @@ export class FakeBook {
   /** A user typing `text` into one cell (1-based): read like typed input, formulas recomputed. */
   typeCell(name: string, row: number, column: number, text: string): void {
     const sheet = this.sheet(name);
-    sheet.ensureSize({ row, column, numRows: 1, numColumns: 1 });
+    sheet.growTo({ row, column, numRows: 1, numColumns: 1 });
     sheet.cells.write(row, column, [[text]], 'book.typeCell');
   }
 

@@ -69,7 +69,6 @@ export class FakeRange implements Implements<(typeof RANGE_METHODS)[number]>,
 
   setValues(values: unknown[][]): FakeRange {
     checkGrid(values, this.rect, 'SpreadsheetApp.Range.setValues');
-    this.sheet.ensureSize(this.rect);
     this.sheet.liveCells().write(this.rect.row, this.rect.column, values, 'Range.setValues');
     return this;
   }
@@ -89,7 +88,6 @@ export class FakeRange implements Implements<(typeof RANGE_METHODS)[number]>,
   /** Sets every cell of the range to the value, as Sheets does. */
   setValue(value: unknown): FakeRange {
     if (Array.isArray(value)) throw signatureError('SpreadsheetApp.Range.setValue', [value]);
-    this.sheet.ensureSize(this.rect);
     this.sheet.liveCells().write(this.rect.row, this.rect.column, filledGrid(this.rect, value), 'Range.setValue');
     return this;
   }
@@ -242,14 +240,12 @@ export class FakeRange implements Implements<(typeof RANGE_METHODS)[number]>,
     checkGrid(grid, this.rect, `SpreadsheetApp.Range.${method}`);
     // Read every value first, so a bad one leaves the range untouched.
     const values = grid.map((row) => row.map(read));
-    this.sheet.ensureSize(this.rect);
     values.forEach((row, r) => row.forEach((value, c) => attribute.set(this.rect.row + r, this.rect.column + c, value)));
     return this;
   }
 
   private fill<T>(attribute: CellAttribute<T>, value: unknown, read: Reader<T>): FakeRange {
     const stored = read(value);
-    this.sheet.ensureSize(this.rect);
     for (let r = 0; r < this.rect.numRows; r++) {
       for (let c = 0; c < this.rect.numColumns; c++) attribute.set(this.rect.row + r, this.rect.column + c, stored);
     }

@@ -4,7 +4,6 @@ import { integerArg, signatureError, stringArg } from './args';
 import { SheetStyles } from './cell-attributes';
 import { SheetCells } from './cells';
 import { FakeChart, FakeChartBuilder } from './chart';
-import { MAX_COLUMNS, MAX_ROWS } from './engine';
 import { memberName, ProtectionType } from './enums';
 import { API, defineApi, type Implements } from './expose';
 import { FakeDeveloperMetadata, FakeDeveloperMetadataFinder, metadataArgs } from './metadata';
@@ -103,7 +102,7 @@ export class FakeSheet implements Implements<(typeof SHEET_METHODS)[number]>,
     if (args.length === 1 && typeof args[0] === 'string') return this.rangeFromA1(args[0]);
     if (args.length < 2 || args.length > 4) throw signatureError(method('getRange'), args);
     const [row, column, numRows = 1, numColumns = 1] = args.map((a) => integerArg(a, method('getRange'), args)) as number[];
-    return new FakeRange(this, checkedRect({ row, column, numRows, numColumns }));
+    return new FakeRange(this, this.checkedRect({ row, column, numRows, numColumns }));
   }
 
   private rangeFromA1(a1: string): FakeRange {
@@ -115,7 +114,7 @@ export class FakeSheet implements Implements<(typeof SHEET_METHODS)[number]>,
     const firstColumn = parsed.firstColumn ?? 1;
     const lastRow = parsed.lastRow ?? Math.max(sheet.maxRows, firstRow);
     const lastColumn = parsed.lastColumn ?? Math.max(sheet.maxColumns, firstColumn);
-    return new FakeRange(sheet, checkedRect({ row: firstRow, column: firstColumn, numRows: lastRow - firstRow + 1, numColumns: lastColumn - firstColumn + 1 }));
+    return new FakeRange(sheet, sheet.checkedRect({ row: firstRow, column: firstColumn, numRows: lastRow - firstRow + 1, numColumns: lastColumn - firstColumn + 1 }));
   }
 
   getLastRow(): number {
@@ -134,14 +133,29 @@ export class FakeSheet implements Implements<(typeof SHEET_METHODS)[number]>,
     return this.maxColumns;
   }
 
-  /** Grows the sheet to hold `rect`, as Sheets does when a script writes past its last row or column. */
-  ensureSize(rect: Rect): void {
+  /**
+   * Test-side only (the `book` helpers seeding data, as a user pasting would): grows the sheet to hold
+   * `rect`. A script's writes never grow a sheet in Sheets; they fail at `getRange` (`checkedRect`).
+   */
+  growTo(rect: Rect): void {
     const rows = Math.max(this.maxRows, rect.row + rect.numRows - 1);
     const columns = Math.max(this.maxColumns, rect.column + rect.numColumns - 1);
     if (rows === this.maxRows && columns === this.maxColumns) return;
     this.spreadsheet.checkCellLimit(rows * columns - this.maxRows * this.maxColumns);
     this.maxRows = rows;
     this.maxColumns = columns;
+  }
+
+  /** `rect` if it lies inside this sheet; otherwise Sheets' errors (a script cannot address past `getMaxRows`/`getMaxColumns`). */
+  checkedRect(rect: Rect): Rect {
+    if (rect.row < 1) throw new Error('The starting row of the range is too small.');
+    if (rect.column < 1) throw new Error('The starting column of the range is too small.');
+    if (rect.numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
+    if (rect.numColumns < 1) throw new Error('The number of columns in the range must be at least 1.');
+    if (rect.row + rect.numRows - 1 > this.maxRows || rect.column + rect.numColumns - 1 > this.maxColumns) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    return rect;
   }
 
   /** Contents and formats (`{ contentsOnly: true }` or `{ formatOnly: true }` for one of them); notes stay. */
@@ -289,7 +303,7 @@ export class FakeSheet implements Implements<(typeof SHEET_METHODS)[number]>,
     this.assertAlive();
     const start = integerArg(startColumn, method(name), [startColumn, numColumns]);
     const count = integerArg(numColumns, method(name), [startColumn, numColumns]);
-    checkedRect({ row: 1, column: start, numRows: 1, numColumns: count });
+    this.checkedRect({ row: 1, column: start, numRows: 1, numColumns: count });
     for (let c = start; c < start + count; c++) this.columnWidths.set(c, width);
     return this;
   }
@@ -384,16 +398,4 @@ export class FakeSheet implements Implements<(typeof SHEET_METHODS)[number]>,
     applyLineChange(this, lineChange(this, axis, kind, name, args, offset));
     return this;
   }
-}
-
-/** Sheets' checks on a range's coordinates, with its messages. */
-function checkedRect(rect: Rect): Rect {
-  if (rect.row < 1) throw new Error('The starting row of the range is too small.');
-  if (rect.column < 1) throw new Error('The starting column of the range is too small.');
-  if (rect.numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
-  if (rect.numColumns < 1) throw new Error('The number of columns in the range must be at least 1.');
-  if (rect.row + rect.numRows - 1 > MAX_ROWS || rect.column + rect.numColumns - 1 > MAX_COLUMNS) {
-    throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
-  }
-  return rect;
 }

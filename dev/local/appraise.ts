@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { PRESETS } from '../../src/appraisal';
+import { PRESETS, tabManualIssues, type ManualIssue } from '../../src/appraisal';
 import { LABELS } from '../../src/appraisal/labels';
 import { TAB_TAG_KEY, type TabLayout } from '../../src/appraisal/plan-types';
 import { readKey } from '../../src/metrics/coerce';
@@ -43,6 +43,8 @@ export interface AppraiseResult {
   team: { total: number | string; median?: number | string };
   skipped: { row: number; reason: { zh: string; en: string } }[];
   warnings: { zh: string; en: string }[];
+  /** Per agent, manual scores blank or not counting (text, outside 0 … max), read from the tab after --manual was typed. */
+  manualIssues: ManualIssue[];
   stats: { serviceCalls: number; ms: number; byMethod: Record<string, number> };
 }
 
@@ -116,7 +118,7 @@ export function layoutOf(rt: Runtime, sheetName: string): TabLayout {
 }
 
 /** The tab as a viewer sees it, per agent, keyed by the layout the build stored. */
-export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult, 'skipped' | 'warnings' | 'stats'> {
+export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult, 'skipped' | 'warnings' | 'stats' | 'manualIssues'> {
   const layout = layoutOf(rt, sheetName);
   const grid = rt.fake.book.values(sheetName) as unknown[][];
   const at = (r: number, c: number) => grid[r - 1]?.[c - 1] as number | string;
@@ -183,5 +185,6 @@ export async function appraise(opts: AppraiseOptions): Promise<AppraiseResult> {
       rt.fake.book.typeCell(sheetName, row, col, m.score);
     }
   }
-  return { ...readResults(rt, sheetName), skipped: reply.value.skipped, warnings: reply.value.warnings, stats: { serviceCalls, ms: Math.round(ms), byMethod } };
+  const manualIssues = tabManualIssues(rt.fake.book.values(sheetName) as unknown[][], layoutOf(rt, sheetName));
+  return { ...readResults(rt, sheetName), skipped: reply.value.skipped, warnings: reply.value.warnings, manualIssues, stats: { serviceCalls, ms: Math.round(ms), byMethod } };
 }

@@ -8,6 +8,7 @@
  */
 import type { Msg } from '../i18n';
 import { cellText, isBlankLike } from './cells';
+import { sampleText } from './sample-text';
 import { fieldById, fieldOfHeader, headerKey, looseFieldOfHeader } from './fields';
 
 export interface ColumnGuess {
@@ -91,11 +92,11 @@ function candidateAt(grid: readonly unknown[][], row: number, twoRow: boolean, w
   return { row, twoRow, labels, fields, score };
 }
 
-function samplesOf(grid: readonly unknown[][], start: number, column: number): string[] {
+function samplesOf(grid: readonly unknown[][], start: number, column: number, timeZone?: string): string[] {
   const samples: string[] = [];
   for (let r = start; r < grid.length && samples.length < SAMPLE_COUNT; r++) {
     const cell = grid[r]?.[column];
-    if (!isBlankLike(cell)) samples.push(cellText(cell));
+    if (!isBlankLike(cell)) samples.push(sampleText(cell, timeZone));
   }
   return samples;
 }
@@ -121,9 +122,10 @@ function applyOverrides(columns: ColumnGuess[], overrides: MappingOverrides): vo
 /**
  * Reads the header of a pasted export: where it is, the field of every column (or null),
  * a few sample values, and the field → column mapping. `overrides` (column → field or null)
- * replaces the guess where the manager corrected it.
+ * replaces the guess where the manager corrected it. `timeZone` (the spreadsheet's) shows date
+ * and duration samples as the sheet does (`sample-text.ts`).
  */
-export function recognise(grid: readonly unknown[][], overrides: MappingOverrides = {}): Recognition {
+export function recognise(grid: readonly unknown[][], overrides: MappingOverrides = {}, options: { timeZone?: string } = {}): Recognition {
   const rows = Array.isArray(grid) ? grid.map((row) => (Array.isArray(row) ? row : [])) : [];
   let width = 0;
   for (const row of rows) width = Math.max(width, row.length);
@@ -139,7 +141,7 @@ export function recognise(grid: readonly unknown[][], overrides: MappingOverride
   const header = best && best.score > 0 ? best : candidateAt(rows, 0, false, width);
   const headerRows = header.row + 1;
   const columns: ColumnGuess[] = header.labels.map((label, index) => ({
-    index, header: label, field: header.fields[index] ?? null, samples: samplesOf(rows, headerRows, index),
+    index, header: label, field: header.fields[index] ?? null, samples: samplesOf(rows, headerRows, index, options.timeZone),
   }));
   const demoted = demoteAmbiguous(columns);
   applyOverrides(columns, overrides);

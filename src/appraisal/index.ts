@@ -20,7 +20,7 @@ export { readExisting, readPreviousTotals } from './existing';
 export { readAnatomy, findKeyRow, KEYS, HIDDEN_FORMAT, type TabAnatomy, type KeyedColumn } from './anatomy';
 export { placeFresh, placeInto, type Placement, type WriteBlock } from './placement';
 export {
-  manualIssues, tabManualIssues, scoresOutOfRangeAfter, isValidManual, invalidManualFormula, type ManualIssue, type AffectedScore,
+  manualIssues, tabManualIssues, issueMessages, scoresOutOfRangeAfter, isValidManual, invalidManualFormula, type ManualIssue, type AffectedScore,
 } from './manual-check';
 export { alignInputs } from './agent-keys';
 export { inputsFromRows, emptyInputs, type ExistingInputs, type ManualValue } from './manual-inputs';

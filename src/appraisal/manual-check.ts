@@ -10,6 +10,7 @@
  */
 import { readAnatomy, textOf } from './anatomy';
 import { LABELS } from './labels';
+import type { Msg } from '../i18n';
 import { own, type ExistingInputs, type ManualValue } from './manual-inputs';
 import type { TabLayout } from './plan-types';
 import { isManual, type ManualItem, type Template } from './template';
@@ -95,6 +96,27 @@ export function scoresOutOfRangeAfter(before: Template, after: Template, inputs:
         out.push({ agent, item: item.manual, value, from, to: item.max });
       }
     }
+  }
+  return out;
+}
+
+/**
+ * One line per agent for the manager: the scores that do not count (the total shows 待修正 until they
+ * are fixed) and, unless `invalidOnly`, the items left blank (counted as 0).
+ */
+export function issueMessages(issues: readonly ManualIssue[], invalidOnly = false): Msg[] {
+  const out: Msg[] = [];
+  for (const i of issues) {
+    const parts = { zh: [] as string[], en: [] as string[] };
+    for (const v of i.invalid) {
+      parts.zh.push(`${v.item} = ${String(v.value)}（不计分，应为 0–${v.max}）`);
+      parts.en.push(`${v.item} = ${String(v.value)} (does not count; must be 0–${v.max})`);
+    }
+    if (!invalidOnly && i.blank.length) {
+      parts.zh.push(`未填：${i.blank.join('、')}（按 0 分计）`);
+      parts.en.push(`blank: ${i.blank.join(', ')} (counted as 0)`);
+    }
+    if (parts.zh.length) out.push({ zh: `${i.agent}：${parts.zh.join('；')}`, en: `${i.agent}: ${parts.en.join('; ')}` });
   }
   return out;
 }

@@ -9,7 +9,7 @@
  */
 import type { Msg } from '../i18n';
 import { a1, columnLetter } from './a1';
-import { agentKey, isEmptyCell, type TabAnatomy } from './anatomy';
+import { agentKey, HIDDEN_FORMAT, isEmptyCell, KEYS, type TabAnatomy } from './anatomy';
 import type { AppraisalRefs, PlanValue, TabLayout, TabPlan } from './plan-types';
 import { FormulaMapper, runsOf } from './remap';
 
@@ -67,7 +67,7 @@ export function placeInto(plan: TabPlan, anatomy: TabAnatomy, grid: readonly unk
   const ours = anatomy.columns.map((k) => k.column);
   const missing = Math.max(0, width - ours.length);
   const lastOurs = ours[ours.length - 1]!;
-  const trailing = anatomy.userColumns.filter((c) => c > lastOurs && anatomy.userColumns.includes(c));
+  const trailing = anatomy.userColumns.filter((c) => c > lastOurs);
   const hasTrailing = missing > 0 && trailing.length > 0;
   const insertAt = hasTrailing ? trailing[0]! : lastOurs + 1;
   const shiftColumn = (c: number) => (hasTrailing && c >= insertAt ? c + missing : c);
@@ -120,7 +120,9 @@ function assemble(
   plan: TabPlan, rowOf: (r: number) => number, columnOf: (c: number) => number, height: number, slots: number[],
   insertRows: Placement['insertRows'], insertColumns: Placement['insertColumns'], conflicts: Placement['conflicts'],
 ): Placement {
-  const mapper = new FormulaMapper(rowOf, columnOf);
+  // The first build writes the plan as drawn: its formulas need no moving.
+  const moved = slots.some((p, i) => p !== i + 1) || [...Array(plan.values.length).keys()].some((i) => rowOf(i + 1) !== i + 1);
+  const mapper = moved ? new FormulaMapper(rowOf, columnOf) : null;
   const width = plan.values[0]?.length ?? 1;
   // Physical → compact, for our columns and the plan's rows.
   const compactColumn = new Map<number, number>();
@@ -140,9 +142,11 @@ function assemble(
       for (let c = first; c <= last; c++) {
         const cc = compactColumn.get(c)!;
         const inPlan = cr !== undefined && cc <= width;
-        const value = inPlan ? plan.values[cr - 1]![cc - 1]! : '';
-        values.push(typeof value === 'string' && value.startsWith('=') ? mapper.map(value) : value ?? '');
-        formats.push(inPlan ? plan.numberFormats[cr - 1]![cc - 1]! : 'General');
+        // A spare column of ours (the template shrank) keeps a key, so it stays ours and is reused.
+        const spareKey = cr === plan.layout.keyRow && cc > width;
+        const value = inPlan ? plan.values[cr - 1]![cc - 1]! : spareKey ? KEYS.other : '';
+        values.push(mapper && typeof value === 'string' && value.startsWith('=') ? mapper.map(value) : value ?? '');
+        formats.push(inPlan ? plan.numberFormats[cr - 1]![cc - 1]! : spareKey ? HIDDEN_FORMAT : 'General');
         weights.push(inPlan ? plan.fontWeights[cr - 1]![cc - 1]! : 'normal');
         backgrounds.push(inPlan ? plan.backgrounds[cr - 1]![cc - 1]! : null);
         notes.push(inPlan ? plan.notes[cr - 1]![cc - 1]! : '');
@@ -155,7 +159,6 @@ function assemble(
     }
     return block;
   });
-  // Free slots beyond the plan keep a key, so they stay ours and are reused.
   const layout = physicalLayout(plan.layout, rowOf, columnOf, height, Math.max(...slots));
   const L = plan.layout;
   const current = range(L.firstAgentRow, L.agentCount).map(rowOf);

@@ -80,8 +80,8 @@ export function columnKinds(rows: readonly (readonly unknown[])[]): ColumnKind[]
   return kinds;
 }
 
-/** Text Sheets could read as something other than the text itself. */
-const CONVERTIBLE = /\d|^\s*(true|false)\s*$/i;
+/** Text Sheets could read as something other than the text itself (a leading `'` it would swallow). */
+const CONVERTIBLE = /\d|^'|^\s*(true|false)\s*$/i;
 
 /** The value to write for one imported cell of a column of `kind`. */
 export function importedValue(cell: string | number | null | undefined, kind: ColumnKind): string | number {

@@ -9,15 +9,26 @@ import type { Msg } from '../i18n';
 import type { ImportReply, ImportRequest, Reply } from '../server/api';
 import { columnKinds } from './cell-types';
 
-/** About 1 MB of JSON per call: well under what one `google.script.run` call carries. */
-export const PART_BYTES = 1_000_000;
+/** At most 2 MB of JSON per call: well under what one `google.script.run` call carries (tens of MB). */
+export const PART_BYTES = 2_000_000;
 
 type Row = (string | number | null)[];
 
-/** Upper bound of a row's JSON bytes (UTF-8: at most 3 bytes per UTF-16 unit; quotes, escapes and commas). */
+/** Upper bound of a row's JSON bytes: UTF-8 (3 bytes for a non-ASCII unit), an escape's 6 for a control character, quotes and commas. */
 function rowBytes(row: readonly (string | number | null)[]): number {
   let n = 2;
-  for (const c of row) n += typeof c === 'string' ? c.length * 3 + 3 : 25;
+  for (const c of row) {
+    if (typeof c !== 'string') {
+      n += String(c).length + 1;
+      continue;
+    }
+    n += c.length + 3;
+    for (let i = 0; i < c.length; i++) {
+      const u = c.charCodeAt(i);
+      if (u > 0x7f) n += 2;
+      else if (u < 0x20 || u === 0x22 || u === 0x5c) n += 5;
+    }
+  }
   return n;
 }
 

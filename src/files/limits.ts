@@ -32,8 +32,8 @@ export function checkSize(rows: number, columns: number, limits: ReadLimits, atL
   const cells = rows * columns;
   if (cells > limits.maxCells) {
     throw new UserError({
-      zh: `文件有${atLeast ? '至少 ' : ' '}${cells} 个单元格（${rows} 行 × ${columns} 列），超过导入上限 ${limits.maxCells}，未导入任何内容。请按月或按店铺拆分后再导入。`,
-      en: `The file has ${atLeast ? 'at least ' : ''}${cells} cells (${rows} rows × ${columns} columns), above the import limit of ${limits.maxCells}; nothing was imported. Split it by month or by shop and import the parts.`,
+      zh: `文件有${atLeast ? '至少 ' : ' '}${cells} 个单元格（${rows} 行 × ${columns} 列），超过上限 ${limits.maxCells}，未导入任何内容。请按月或按店铺拆分后再导入。`,
+      en: `The file has ${atLeast ? 'at least ' : ''}${cells} cells (${rows} rows × ${columns} columns), above the limit of ${limits.maxCells}; nothing was imported. Split it by month or by shop and import the parts.`,
     });
   }
 }

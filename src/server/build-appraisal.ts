@@ -5,6 +5,7 @@
 import {
   aggregate, alignInputs, isManual, manualIssues, planTab, readAnatomy, recognise, tabManualIssues, type ManualIssue, type TabAnatomy, type TabLayout,
 } from '../appraisal';
+import { duplicateHeaderWarnings } from '../appraisal/duplicate-headers';
 import { UserError, type Locale } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
 import type { AnalyseReply, BuildReply } from './api';
@@ -61,8 +62,9 @@ export function withDocumentLock<T>(fn: () => T): T {
 export function analyseData(sheetName: string, month: string, mapping?: Record<string, string | null>): AnalyseReply {
   const ss = SpreadsheetApp.getActive();
   const grid = readGrid(requireSheet(ss, sheetName));
-  const recognition = recognise(grid, mapping);
-  const result = aggregate(grid, recognition, { month, timeZone: timeZoneFor(ss, grid) });
+  const timeZone = timeZoneFor(ss, grid);
+  const recognition = recognise(grid, mapping, { timeZone });
+  const result = aggregate(grid, recognition, { month, timeZone });
   return {
     sheetName,
     headerRows: recognition.headerRows,
@@ -71,7 +73,7 @@ export function analyseData(sheetName: string, month: string, mapping?: Record<s
     rowsUsed: result.rowsUsed,
     skipped: result.skipped,
     availableMetrics: result.availableMetrics,
-    warnings: result.warnings,
+    warnings: [...duplicateHeaderWarnings(recognition.columns), ...result.warnings],
   };
 }
 
@@ -108,7 +110,7 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
       agents: data.agents.length,
       vanished: plan.layout.vanishedCount > 0 ? existing!.agents.filter((a) => !data.agents.some((d) => d.agent === a)) : [],
       skipped: data.skipped,
-      warnings: data.warnings,
+      warnings: [...duplicateHeaderWarnings(recognition.columns), ...data.warnings],
       rebuilt: own !== null,
       manualIssues: manualIssues(template, data.agents.map((a) => a.agent), alignInputs(existing, data.agents)),
     };

@@ -10,6 +10,7 @@ import { COLUMN_KINDS, DATE_FORMATS, importedValue, type ColumnKind } from '../f
 import { MAX_IMPORT_CELLS, SHEETS_MAX_COLUMNS } from '../files/limits';
 import { UserError } from '../i18n';
 import type { ImportPart, ImportReply } from './api';
+import { fitSheet, NEW_TAB_SIZE, UNKNOWN_SIZE } from './fit-sheet';
 import { requireObject, requireSheetName } from './validate';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -90,6 +91,8 @@ export function importRows(
     if (!created && sheet.getLastRow() !== startRow - 1) {
       throw bad('导入中断：分段顺序不对，未完成的工作表已删除。请重新导入文件。', 'The import was interrupted: its parts arrived out of order, and the unfinished tab was removed. Import the file again.');
     }
+    // A new tab is 1,000 × 26; a later part appends below the last row, so its size is read.
+    fitSheet(sheet, startRow - 1 + rows.length, width, created ? NEW_TAB_SIZE : { ...UNKNOWN_SIZE, rows: startRow - 1 });
     // Date columns get their format first, so the serial numbers written show (and read back) as dates.
     kinds.forEach((kind, c) => {
       if (kind !== 'auto' && c < width) sheet.getRange(startRow, c + 1, rows.length, 1).setNumberFormat(DATE_FORMATS[kind]);

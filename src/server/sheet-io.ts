@@ -3,7 +3,7 @@
  * one batched call per kind of content over one rectangle: the number of service calls never
  * depends on the number of agents or rows.
  */
-import { TAB_TAG_KEY, type TabLayout, type TabPlan } from '../appraisal/plan-types';
+import { TAB_TAG_KEY, type TabLayout } from '../appraisal/plan-types';
 import { previousRowsOf, type PreviousTab } from '../appraisal/previous';
 import { UserError } from '../i18n';
 
@@ -60,12 +60,6 @@ export function findOwnTab(ss: Spreadsheet, name: string, { readLayout }: { read
   return { sheet, tag, layout };
 }
 
-/** Whether a tab of that name exists and carries our tag (a read only; never throws for foreign tabs). */
-export function isOwnTab(ss: Spreadsheet, name: string): boolean {
-  const sheet = ss.getSheetByName(name);
-  return sheet !== null && ownTag(sheet) !== null;
-}
-
 /**
  * Last month's tab for the look-up of its totals: where its match keys, totals and agent rows are
  * now, read from its key row (one `getValues`; the manager may have moved things since it was
@@ -75,46 +69,4 @@ export function previousTab(ss: Spreadsheet, name: string): PreviousTab | null {
   const sheet = ss.getSheetByName(name);
   const rows = sheet ? previousRowsOf(readGrid(sheet)) : null;
   return rows ? { sheetName: name, layout: rows } : null;
-}
-
-/**
- * Writes the plan over one rectangle from A1. On a rebuild the rectangle also covers what the
- * previous build wrote, so leftovers are blanked in the same calls instead of a separate clear.
- */
-export function writePlan(ss: Spreadsheet, plan: TabPlan, own: OwnTab | null, previousSize: { rows: number; cols: number }): Sheet {
-  const sheet = own ? own.sheet : ss.insertSheet(plan.sheetName);
-  if (own) own.tag.setValue(plan.tag.value);
-  else sheet.addDeveloperMetadata(plan.tag.key, plan.tag.value);
-
-  const rows = Math.max(plan.values.length, previousSize.rows);
-  const cols = Math.max(plan.values[0]?.length ?? 1, previousSize.cols, 1);
-  const pad = <T>(grid: T[][], blank: T): T[][] => {
-    const out: T[][] = new Array(rows);
-    for (let r = 0; r < rows; r++) {
-      const src = grid[r];
-      const row = new Array<T>(cols);
-      for (let c = 0; c < cols; c++) row[c] = src && c < src.length ? src[c]! : blank;
-      out[r] = row;
-    }
-    return out;
-  };
-  const range = sheet.getRange(1, 1, rows, cols);
-  // Formats first: Sheets parses strings written into General cells, so an agent named `00123`
-  // or `2026-11-05` would become a number or a date; into `@` (text) cells they stay as typed.
-  range.setNumberFormats(pad(plan.numberFormats, 'General'));
-  range.setValues(pad(plan.values, '' as TabPlan['values'][number][number]));
-  range.setFontWeights(pad(plan.fontWeights, 'normal'));
-  range.setBackgrounds(pad(plan.backgrounds, null) as string[][]);
-  range.setNotes(pad(plan.notes, ''));
-
-  if (plan.chart && (!own || sheet.getCharts().length === 0)) {
-    const chart = sheet
-      .newChart()
-      .asBarChart()
-      .addRange(sheet.getRange(plan.chart.range))
-      .setPosition(plan.chart.anchorRow, plan.chart.anchorColumn, 0, 0)
-      .build();
-    sheet.insertChart(chart);
-  }
-  return sheet;
 }

@@ -11,6 +11,7 @@ import { readExisting } from '../appraisal/existing';
 import type { ExistingInputs } from '../appraisal/manual-inputs';
 import type { TabLayout, TabPlan } from '../appraisal/plan-types';
 import { UserError } from '../i18n';
+import { fitSheet, NEW_TAB_SIZE, sizeOfGrid, type KnownSize } from './fit-sheet';
 import { findOwnTab, readGrid, type OwnTab } from './sheet-io';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -82,8 +83,12 @@ export function writeTab(
     placement.layout.manualMax = maximaOf(made, maxOf);
     const sheet = ss.insertSheet(sheetName);
     sheet.addDeveloperMetadata(made.tag.key, JSON.stringify(placement.layout));
+    const [rows, columns] = extentOf(placement);
+    // The chart's anchor too, so a wide first build grows the new tab in one call.
+    const anchor = chartAnchor(made, placement);
+    const size = fitSheet(sheet, Math.max(rows, anchor?.row ?? 0), Math.max(columns, anchor?.column ?? 0), NEW_TAB_SIZE);
     writeBlocks(sheet, placement);
-    writeChart(sheet, made, placement, null);
+    writeChart(sheet, made, placement, null, size);
     writeValidation(sheet, placement.layout.validated, {});
     return { sheet, plan: made, placement, existing: null, own: null };
   }
@@ -111,11 +116,26 @@ export function writeTab(
     if (placement.insertRows) own.sheet.insertRowsBefore(placement.insertRows.before, placement.insertRows.count);
     if (placement.insertColumns) own.sheet.insertColumnsBefore(placement.insertColumns.before, placement.insertColumns.count);
     own.tag.setValue(JSON.stringify(placement.layout));
+    // The grid just read, plus what was inserted, is a size the tab has at least: usually no read is needed.
+    const read = sizeOfGrid(now.grid);
+    const known = { ...read, rows: read.rows + (placement.insertRows?.count ?? 0), columns: read.columns + (placement.insertColumns?.count ?? 0) };
+    const size = fitSheet(own.sheet, ...extentOf(placement), known);
     writeBlocks(own.sheet, placement);
-    writeChart(own.sheet, made, placement, own.layout);
+    writeChart(own.sheet, made, placement, own.layout, size);
     writeValidation(own.sheet, placement.layout.validated, own.layout?.validated ?? {});
     return { sheet: own.sheet, plan: made, placement, existing: reading.existing, own };
   }
+}
+
+/** The last row and column the blocks write. */
+function extentOf(placement: Placement): [rows: number, columns: number] {
+  let rows = 0;
+  let columns = 0;
+  for (const block of placement.blocks) {
+    rows = Math.max(rows, block.row + block.values.length - 1);
+    columns = Math.max(columns, block.column + block.values[0]!.length - 1);
+  }
+  return [rows, columns];
 }
 
 /** One rectangle per run of our columns: formats first (so text stays text), then values, weights, colours, notes. */
@@ -130,9 +150,16 @@ function writeBlocks(sheet: Sheet, placement: Placement): void {
   }
 }
 
+/** Where a new chart goes (right of the table, level with its header), or null when there is none. */
+function chartAnchor(plan: TabPlan, placement: Placement): { row: number; column: number } | null {
+  if (!plan.chart || placement.chartRanges.length === 0) return null;
+  return { row: placement.layout.headerRow, column: placement.layout.columns + 2 };
+}
+
 /** The chart over the current agents' names and totals: made on the first build, re-pointed when the table moved. */
-function writeChart(sheet: Sheet, plan: TabPlan, placement: Placement, before: TabLayout | null): void {
-  if (!plan.chart || placement.chartRanges.length === 0) return;
+function writeChart(sheet: Sheet, plan: TabPlan, placement: Placement, before: TabLayout | null, size: KnownSize): void {
+  const anchor = chartAnchor(plan, placement);
+  if (!anchor) return;
   const ranges = placement.chartRanges;
   if (before) {
     const chart = sheet.getCharts()[0];
@@ -146,8 +173,8 @@ function writeChart(sheet: Sheet, plan: TabPlan, placement: Placement, before: T
   }
   let builder: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder = sheet.newChart().asBarChart();
   for (const a1 of ranges) builder = builder.addRange(sheet.getRange(a1));
-  // Right of the table, level with its header.
-  sheet.insertChart(builder.setPosition(placement.layout.headerRow, placement.layout.columns + 2, 0, 0).build());
+  fitSheet(sheet, anchor.row, anchor.column, size);
+  sheet.insertChart(builder.setPosition(anchor.row, anchor.column, 0, 0).build());
 }
 
 function maximaOf(plan: TabPlan, maxOf: (item: string) => number): Record<string, number> {

@@ -1,4 +1,5 @@
 /** The build section's actions: build (analyse → validate → build), open the tab, prepare it for the owner. */
+import { issueMessages } from '../appraisal/manual-check';
 import type { Msg } from '../i18n';
 import type { StepName, StepStatus } from './build-steps';
 import type { DataActions } from './data-actions';
@@ -99,7 +100,7 @@ export class BuildActions {
       const s = this.core.state;
       const reply = await this.core.call('kk_prepareForOwner', { month: s.month });
       s.buildNotice = reply.ok
-        ? { kind: 'info', msg: fill(STRINGS.preparedOwner, { sheet: reply.value.sheetName }) }
+        ? { kind: 'info', msg: fill(STRINGS.preparedOwner, { sheet: reply.value.sheetName }), details: issueMessages(reply.value.manualIssues ?? []) }
         : { kind: 'error', msg: reply.error, details: reply.details };
     });
   }

@@ -3,6 +3,7 @@
  * to 100 and the template is clean), progress through analyse → validate → build, then the summary
  * with a button that opens the new tab, and "prepare for the owner".
  */
+import { issueMessages } from '../appraisal/manual-check';
 import type { BuildReply } from '../server/api';
 import type { BuildActions } from './build-actions';
 import { appraisalTabName, STEPS, type StepName, type StepStatus } from './build-steps';
@@ -59,6 +60,15 @@ function renderSteps(app: SectionView, steps: Record<StepName, StepStatus>): HTM
       h('span', { className: 'step-status', text: app.t(STATUS_LABELS[steps[step]]) }))));
 }
 
+/** Per agent, manual scores that do not count (their total shows 待修正) and blanks (counted 0). */
+function manualList(app: SectionView, built: BuildReply): HTMLElement | null {
+  const lines = issueMessages(built.manualIssues ?? []);
+  if (lines.length === 0) return null;
+  return h('div', {},
+    h('h3', { text: app.t('manualIssuesTitle') }),
+    h('ul', { className: 'warnings', id: 'build-manual-issues' }, ...lines.map((m) => h('li', { text: app.text(m) }))));
+}
+
 function renderSummary(app: SectionView, actions: BuildActions, built: BuildReply, card: string | null): HTMLElement {
   return h('div', { className: 'summary-box', id: 'build-summary', attrs: { role: 'status' } },
     h('h3', { text: app.t(built.rebuilt ? 'rebuiltTitle' : 'builtTitle', { sheet: built.sheetName }) }),
@@ -69,6 +79,7 @@ function renderSummary(app: SectionView, actions: BuildActions, built: BuildRepl
     built.vanished.length > 0 ? h('ul', { className: 'vanished' }, ...built.vanished.map((name) => h('li', { text: name }))) : null,
     built.warnings.length > 0 ? h('h3', { text: app.t('warningsTitle') }) : null,
     built.warnings.length > 0 ? h('ul', { className: 'warnings', id: 'build-warnings' }, ...built.warnings.map((w) => h('li', { text: app.text(w) }))) : null,
+    manualList(app, built),
     h('button', {
       type: 'button', id: 'open-sheet', text: app.t('openSheet', { sheet: built.sheetName }), disabled: app.state.busy,
       on: { click: () => void actions.openSheet(built.sheetName) },

@@ -1,7 +1,7 @@
 /** The data section's actions: the data tab, the month, the column corrections, importing a file. */
-import { firstNonEmpty, readTableFile } from '../files';
+import { firstNonEmpty, IMPORT_LIMITS, readTableFile, sendImport } from '../files';
 import { UserError } from '../i18n';
-import type { ValueOf } from './server';
+import type { RequestOf, ValueOf } from './server';
 import { fill, STRINGS } from './strings';
 import type { Core } from './view';
 
@@ -61,7 +61,10 @@ export class DataActions {
     return reply.value;
   }
 
-  /** Reads a .csv / .xlsx in the browser, writes it to a new tab in one server call, then analyses it. */
+  /**
+   * Reads a .csv / .xlsx / .xls in the browser (refused while reading when it outgrows what one
+   * import may write), writes it to a new tab in parts with progress, then analyses it.
+   */
   importFile(file: File): Promise<void> {
     return this.core.busy(async () => {
       const s = this.core.state;
@@ -69,7 +72,7 @@ export class DataActions {
       this.core.render('data');
       let grids;
       try {
-        grids = await readTableFile(file.name, new Uint8Array(await file.arrayBuffer()));
+        grids = await readTableFile(file.name, new Uint8Array(await file.arrayBuffer()), IMPORT_LIMITS);
       } catch (e) {
         const detail = e instanceof Error ? e.message : String(e);
         s.dataNotice = { kind: 'error', msg: e instanceof UserError ? e.msg : fill(STRINGS.errUnexpected, { detail }) };
@@ -80,7 +83,14 @@ export class DataActions {
         s.dataNotice = { kind: 'error', msg: fill(STRINGS.importEmpty, { name: file.name }) };
         return;
       }
-      const reply = await this.core.call('kk_importRows', { fileName: file.name, rows: grid.rows });
+      const transport = {
+        importRows: (req: RequestOf<'kk_importRows'>) => this.core.call('kk_importRows', req),
+        discardImport: (req: { sheetName: string }) => this.core.call('kk_discardImport', req),
+      };
+      const reply = await sendImport(transport, file.name, grid.rows, (sent, total) => {
+        s.dataNotice = { kind: 'info', msg: fill(STRINGS.importSending, { sent, total }) };
+        this.core.render('data');
+      });
       if (!reply.ok) {
         s.dataNotice = { kind: 'error', msg: reply.error, details: reply.details };
         return;

@@ -1,5 +1,5 @@
 /**
- * Section 1, the data: pick the data tab (or import a .csv / .xlsx), the month, and see how the
+ * Section 1, the data: pick the data tab (or import a .csv / .xlsx / .xls), the month, and see how the
  * columns were recognised — header, field, sample values — with a select per column to correct it;
  * then the agents found, the rows skipped and why.
  */
@@ -30,7 +30,7 @@ export function renderDataSection(app: SectionView, actions: DataActions): HTMLE
   const monthError = slots.slot('month', monthInput);
   app.setLive('data', () => slots.show(actions.monthValid() ? [] : [{ path: 'month', msg: STRINGS.monthInvalid }], s.locale));
 
-  const fileInput = filePicker('import-file', '.csv,.tsv,.txt,.xlsx', s.busy, (file) => void actions.importFile(file));
+  const fileInput = filePicker('import-file', '.csv,.tsv,.txt,.xlsx,.xls', s.busy, (file) => void actions.importFile(file));
 
   return h('div', {},
     h('h2', { text: app.t('dataTitle') }),

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { inputsFromRows } from '../../src/appraisal/manual-inputs';
-import { isValidManual, manualIssues, scoresOutOfRangeAfter } from '../../src/appraisal/manual-check';
+import { isValidManual, issueMessages, manualIssues, scoresOutOfRangeAfter } from '../../src/appraisal/manual-check';
 import { FormulaMapper, runsOf } from '../../src/appraisal/remap';
 import type { Template } from '../../src/appraisal/template';
 import { DEFAULT_GRADES } from '../../src/metrics/scoring';
@@ -28,6 +28,18 @@ describe('manual scores within 0 … max', () => {
       // 晓雯: 10 and 0 are both in range: not listed.
       { agent: '大白', blank: ['工作态度', '专业能力'], invalid: [] },
     ]);
+  });
+
+  test('one line per agent in both languages; invalid only when asked', () => {
+    const issues = [
+      { agent: '小美', blank: ['专业能力'], invalid: [{ item: '工作态度', value: 12, max: 10 }] },
+      { agent: '阿杰', blank: ['工作态度'], invalid: [] },
+    ];
+    expect(issueMessages(issues)).toEqual([
+      { zh: '小美：工作态度 = 12（不计分，应为 0–10）；未填：专业能力（按 0 分计）', en: '小美: 工作态度 = 12 (does not count; must be 0–10); blank: 专业能力 (counted as 0)' },
+      { zh: '阿杰：未填：工作态度（按 0 分计）', en: '阿杰: blank: 工作态度 (counted as 0)' },
+    ]);
+    expect(issueMessages(issues, true).map((m) => m.zh)).toEqual(['小美：工作态度 = 12（不计分，应为 0–10）']);
   });
 
   test('a template change lowering a max lists the typed scores it puts out of range, and only those', () => {

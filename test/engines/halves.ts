@@ -46,7 +46,7 @@ export const HALVES_SPEC: BookSpec = {
     甲: scores(0, 1), // 92.5 ÷ 100 = 0.925 → 0.93
     amy: scores(60, 67), // 66.475 → 66.48
     '阿?': scores(61, 80), // 78.575 → 78.58
-    老王: scores(-1, 0), // −7.5 ÷ 100 = −0.075 → −0.08 (away from zero)
+    老王: scores(1, 0), // 7.5 ÷ 100 = 0.075 → 0.08 (the double is 0.07499999999999999722…)
     权重: scores(99, 100), // 99.925 → 99.93
     '*': scores(1, 1), // (7.5 + 92.5) ÷ 100 = 1
   },
@@ -60,8 +60,8 @@ const NOVEMBER_GOLDEN: Record<string, [number, number, string, number, number, n
   amy: [66.48, 3, 'C', 0.85, 1049.33, 78.58, -12.1],
   // B: 1234.5 × 1.15 = 1419.675 → 1419.68; `?` is no wildcard: 阿杰's 99.93 is not hers, so blank
   '阿?': [78.58, 2, 'B', 1.15, 1419.68, '', ''],
-  // below every band → D; October's row for 老王 is grey (no total): blank, not 0 and not −0.08
-  老王: [-0.08, 6, 'D', 0.5, 617.25, '', ''],
+  // D; October's row for 老王 is grey (no total): blank, not 0 and not a change of 0.08
+  老王: [0.08, 6, 'D', 0.5, 617.25, '', ''],
   // S: 1234.5 × 1.2 = 1481.4; October's 权重 (weights) row is a label above the table, never looked up
   权重: [99.93, 1, 'S', 1.2, 1481.4, '', ''],
   // `*` matches nobody but an agent named `*`
@@ -78,7 +78,7 @@ function rowOf(layout: TabLayout, grid: Evaluated, agent: string): unknown[] {
 function expectCounts(layout: TabLayout, grid: Evaluated): void {
   const countsAt = grid.findIndex((r) => r.includes('人数'));
   const column = grid[countsAt]!.indexOf('人数');
-  // D: 0.93, −0.08, 1 → 3; C: 66.48 → 1; B: 78.58 → 1; S: 99.93 → 1
+  // D: 0.93, 0.08, 1 → 3; C: 66.48 → 1; B: 78.58 → 1; S: 99.93 → 1
   expect([1, 2, 3, 4].map((k) => grid[countsAt + k]![column])).toEqual([3, 1, 1, 1]);
   // 617.25 × 3 + 1049.33 + 1419.68 + 1481.4 = 1851.75 + 3950.41 = 5802.16
   expect(grid[countsAt + 5]![column]).toBeCloseTo(5802.16, 9);

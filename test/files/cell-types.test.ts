@@ -56,6 +56,8 @@ describe('importedValue', () => {
     expect(importedValue('=HYPERLINK("http://x")', 'auto')).toBe('\'=HYPERLINK("http://x")');
     expect(importedValue('-', 'auto')).toBe("'-");
     expect(importedValue('小美', 'auto')).toBe('小美');
+    // Sheets swallows one leading apostrophe: a name that starts with one keeps it behind a second
+    expect(importedValue("'阿May", 'auto')).toBe("''阿May");
     expect(importedValue(null, 'auto')).toBe('');
   });
   test('in a date column a date becomes its serial number, anything else stays text', () => {

@@ -116,3 +116,20 @@ describe('a large import in parts', () => {
     expect(rt.ctx.kk_discardImport({ sheetName: '手工表' }).value).toEqual({ removed: false });
   });
 });
+
+describe('duplicate headers', () => {
+  test('two columns named 询单人数 are reported with the one used, in the analysis and the build', async () => {
+    const rt = startRuntime();
+    const tab = await importData(rt, '导出.csv', [
+      ['客服', '询单人数', '询单->最终付款人数', '询单人数'],
+      ['小美', '10', '5', '100'],
+    ]);
+    const analysis = rt.ctx.kk_analyseData({ sheetName: tab, month: '2026-11' });
+    expect(analysis.ok).toBe(true);
+    // B and D hold 询单人数; recognition gives the field to B, the leftmost
+    expect(analysis.value.warnings).toContainEqual({
+      zh: '表头「询单人数」出现在 2 列（第 B、D 列）：只用了第 B 列。请确认是否正确，必要时在列对应中改选。',
+      en: 'The header "询单人数" appears in 2 columns (B, D): only column B is used. Check this, and correct the column mapping if needed.',
+    });
+  });
+});
