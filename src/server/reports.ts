@@ -46,7 +46,8 @@ function monthTabs(ss: Spreadsheet): MonthTab[] {
  */
 function readRegion(t: MonthTab): { rows: string[]; current: string[] } {
   const first = t.layout.firstAgentRow;
-  const height = Math.max(t.layout.rows, first) - first + 1;
+  // the layout's height, within the tab as it is now (rows may have been deleted since)
+  const height = Math.max(1, Math.min(Math.max(t.layout.rows, first), t.sheet.getLastRow()) - first + 1);
   const grid = t.sheet.getRange(first, 1, height, Math.max(t.layout.agentColumn, t.layout.totalColumn)).getValues();
   const rows = grid.map((r) => (r[t.layout.agentColumn - 1] === null || r[t.layout.agentColumn - 1] === undefined ? '' : String(r[t.layout.agentColumn - 1]).trim()));
   const current = rows.filter((name, i) => name !== '' && typeof grid[i]![t.layout.totalColumn - 1] === 'number' && rows.indexOf(name) === i);
@@ -73,6 +74,11 @@ function writeRect(sheet: Sheet, plan: { values: unknown[][]; numberFormats: str
   const rows = plan.values.length;
   const cols = plan.values[0]?.length ?? 0;
   if (!rows || !cols) return;
+  // A new tab has 1,000 rows and 26 columns; the trend has a column per agent. Always the same four calls
+  // (one spare row and column when the tab is big enough), so the count never depends on the team's size.
+  const [maxRows, maxCols] = [sheet.getMaxRows(), sheet.getMaxColumns()];
+  sheet.insertRowsAfter(maxRows, Math.max(1, rows - maxRows));
+  sheet.insertColumnsAfter(maxCols, Math.max(1, cols - maxCols));
   const range = sheet.getRange(1, 1, rows, cols);
   range.setNumberFormats(plan.numberFormats);
   range.setValues(plan.values);
