@@ -10,7 +10,7 @@
 import type { Msg } from '../i18n';
 import { a1, columnLetter } from './a1';
 import { agentKey, HIDDEN_FORMAT, isEmptyCell, KEYS, type TabAnatomy } from './anatomy';
-import type { PlanValue, TabLayout, TabPlan } from './plan-types';
+import type { AppraisalRefs, PlanValue, TabLayout, TabPlan } from './plan-types';
 import { FormulaMapper, runsOf } from './remap';
 
 /** One rectangle of the write (same fields as the plan's grids). */
@@ -190,5 +190,16 @@ function physicalLayout(L: TabLayout, rowOf: (r: number) => number, columnOf: (c
     gradeColumn: columnOf(L.gradeColumn), coefficientColumn: columnOf(L.coefficientColumn), bonusColumn: columnOf(L.bonusColumn),
     remarkColumn: columnOf(L.remarkColumn),
     manualColumns: cols(L.manualColumns), valueColumns: cols(L.valueColumns), scoreColumns: cols(L.scoreColumns),
+    ...(L.refs ? { refs: mapRefs(L.refs, new FormulaMapper(rowOf, columnOf)) } : {}),
   };
+}
+
+/** The 绩效单's references into the parameter block, moved with it. */
+function mapRefs(refs: AppraisalRefs, mapper: FormulaMapper): AppraisalRefs {
+  const at = (ref: string) => (ref ? mapper.map(`=${ref}`).slice(1) : ref);
+  const params = Object.fromEntries(Object.entries(refs.params).map(([k, p]) => [k, {
+    weight: at(p.weight), floor: at(p.floor), target: at(p.target), cap: at(p.cap), points: at(p.points), max: at(p.max),
+    tiers: p.tiers.map((t) => ({ threshold: at(t.threshold), score: at(t.score) })),
+  }]));
+  return { ...refs, params, weights: at(refs.weights), bonusBase: at(refs.bonusBase) };
 }

@@ -66,6 +66,19 @@ export interface TabLayout {
   templateHash?: string;
   /** Metric items built as 无数据 (weight 0) by the manager's choice. */
   noData?: string[];
+  /** Absolute A1 references the 绩效单 reads (absent in tabs built before it existed). */
+  refs?: AppraisalRefs;
+}
+
+/** Cells of the parameter block a report card refers to, as absolute A1 references within the tab. */
+export interface AppraisalRefs {
+  /** Metric id or manual item name → its parameter cells (weight, floor, target, cap, points, max, tiers). */
+  params: Record<string, { weight: string; floor: string; target: string; cap: string; points: string; max: string; tiers: { threshold: string; score: string }[] }>;
+  /** The weights row over the counted columns (Σ of it divides every total). */
+  weights: string;
+  bonusBase: string;
+  /** The template's items as built (method, tiers …): the 绩效单 explains each score by them. */
+  items: unknown[];
 }
 
 export interface TabPlan {

@@ -371,6 +371,7 @@ export function planTab(input: PlanInput): TabPlan {
     agentColumn: TABLE.agent, totalColumn: TABLE.total, rankColumn: TABLE.rank, gradeColumn: TABLE.grade,
     coefficientColumn: TABLE.coefficient, bonusColumn: TABLE.bonus, remarkColumn: g.remarkColumn, keyColumn: g.keyColumn,
     manualColumns, valueColumns, scoreColumns,
+    refs: { params: Object.fromEntries(template.items.map((item) => [isManual(item) ? item.manual : item.metric, paramOf(item)])), weights: weightRange, bonusBase, items: template.items },
   };
   const editable = [...Object.values(manualColumns), g.remarkColumn].sort((a, b) => a - b);
   return {

@@ -28,6 +28,8 @@ export interface MetricChoice {
 
 export interface StateReply {
   locale: Locale;
+  /** The spreadsheet's own language (its locale): the tabs the add-on builds speak it. */
+  documentLocale: Locale;
   sheets: string[];
   activeSheet: string;
   /** The data tab the sidebar should offer first (the active one unless it is one of our tabs). */
@@ -151,6 +153,8 @@ export interface BuildRequest {
   sources?: SourceRequest[];
   /** Merge accounts into people with the 人员对照 tab. */
   people?: boolean;
+  /** The language of the tab's labels and notes: the document's, as kk_getState reported it (zh by default). */
+  locale?: Locale;
 }
 
 export interface BuildReply {
@@ -190,12 +194,19 @@ export interface ServerApi {
   kk_monthTemplate(req: { month: string }): Reply<MonthTemplateReply>;
   kk_proposePeople(req: { sources: SourceRequest[] }): Reply<{ bindings: PersonBinding[]; saved: boolean }>;
   kk_savePeople(req: { bindings: PersonBinding[] }): Reply<{ sheetName: string; rows: number }>;
+  kk_buildReports(req: { month: string }): Reply<ReportsReply>;
+}
+
+/** The 绩效单 and 趋势 tabs of a month (null: not written; a warning says why). */
+export interface ReportsReply {
+  reportCard: string | null;
+  trend: string | null;
+  warnings: Msg[];
 }
 
 export type ServerFunctionName = keyof ServerApi;
 export const SERVER_FUNCTIONS: readonly ServerFunctionName[] = [
   'kk_getState', 'kk_analyseData', 'kk_importRows', 'kk_discardImport', 'kk_validateTemplate', 'kk_buildAppraisal',
   'kk_prepareForOwner', 'kk_saveTemplate', 'kk_loadTemplate', 'kk_deleteTemplate', 'kk_selectSheet', 'kk_setLocale',
-  'kk_monthTemplate',
-  'kk_proposePeople', 'kk_savePeople',
+  'kk_monthTemplate', 'kk_proposePeople', 'kk_savePeople', 'kk_buildReports',
 ];

@@ -7,7 +7,7 @@ import {
 } from '../appraisal';
 import { duplicateHeaderWarnings } from '../appraisal/duplicate-headers';
 import { aggregateSources } from '../appraisal/stack';
-import { UserError } from '../i18n';
+import { UserError, type Locale } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
 import type { AnalyseReply, BuildReply, SourceRequest } from './api';
 import { correctionsFor, rememberChoice, rememberCorrections } from './memory';
@@ -90,6 +90,8 @@ export interface BuildOptions extends BuildChoices {
   sources: SourceRequest[];
   /** Merge accounts into people with the 人员对照 tab. */
   people?: boolean;
+  /** The language of the tab's labels and notes (the document's). */
+  locale?: Locale;
 }
 
 export function buildAppraisal(month: string, rawTemplate: unknown, options: BuildOptions): BuildReply {
@@ -123,7 +125,7 @@ export function buildAppraisal(month: string, rawTemplate: unknown, options: Bui
       const layout = tab ? requireReadableTag(name, tab.layout) : null;
       if (layout) requireSameTemplate(name, month, layout, template, existing, options.confirmTemplateChange === true);
       noData = requireCoverage(template, coverage, options.buildWithout ?? []);
-      const plan = stampTemplate(planTab({ month, template, agents: data.agents, existing, previous, now, noData }), template, noData);
+      const plan = stampTemplate(planTab({ month, template, agents: data.agents, existing, previous, now, noData, locale: options.locale ?? 'zh' }), template, noData);
       checkSheetsLimits(plan, { previous: layout ? { rows: layout.rows, cols: layout.columns } : { rows: 0, cols: 0 }, otherCells: sources.reduce((n, s) => n + s.grid.length * (s.grid[0]?.length ?? 0), 0) });
       return plan;
     };

@@ -8,6 +8,7 @@ import { localeFrom, UserError, type Msg } from '../i18n';
 import { APPRAISAL_METRICS } from '../metrics/catalogue';
 import type { Reply, ServerApi, StateReply } from './api';
 import { analyseData, buildAppraisal, defaultMonth, prepareTabForOwner } from './build-appraisal';
+import { buildMonthReports } from './reports';
 import { discardImport, importRows, optionalColumnKinds, optionalPart } from './import-rows';
 import { withDocumentLock } from './lock';
 import { recall } from './memory';
@@ -61,6 +62,7 @@ export const api: ServerApi = {
       const locale = savedLocale() ?? localeFrom(Session.getActiveUserLocale());
       return {
         locale,
+        documentLocale: localeFrom(ss.getSpreadsheetLocale()),
         sheets,
         activeSheet: active,
         suggestedDataSheet: sheets.find((s) => s === active && !APPRAISAL_TAB.test(s)) ?? sheets.find((s) => !APPRAISAL_TAB.test(s)) ?? null,
@@ -107,9 +109,11 @@ export const api: ServerApi = {
         people: optionalFlag(r.people, 'people'),
         confirmTemplateChange: optionalFlag(r.confirmTemplateChange, 'confirmTemplateChange'),
         buildWithout: optionalMetricList(r.buildWithout, 'buildWithout'),
+        locale: r.locale === undefined ? 'zh' : requireLocale(r.locale),
       });
     }),
 
+  kk_buildReports: (req) => reply(() => buildMonthReports(requireMonth(requireObject(req, 'request').month))),
   kk_prepareForOwner: (req) => reply(() => prepareTabForOwner(requireMonth(requireObject(req, 'request').month))),
 
   kk_saveTemplate: (req) =>

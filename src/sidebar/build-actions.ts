@@ -71,8 +71,8 @@ export class BuildActions {
       const people = this.data.people.inUse();
       const single = sources.length === 1 && !people;
       const reply = await this.core.call('kk_buildAppraisal', single
-        ? { sheetName: s.dataSheet!, month: s.month, template, ...(sources[0]!.mapping ? { mapping: sources[0]!.mapping } : {}), ...choices }
-        : { sheetName: s.dataSheet!, month: s.month, template, sources, people, ...choices });
+        ? { sheetName: s.dataSheet!, month: s.month, template, locale: s.server.documentLocale, ...(sources[0]!.mapping ? { mapping: sources[0]!.mapping } : {}), ...choices }
+        : { sheetName: s.dataSheet!, month: s.month, template, locale: s.server.documentLocale, sources, people, ...choices });
       if (!reply.ok) {
         progress('build', 'failed');
         s.buildNotice = { kind: 'error', msg: reply.error, details: reply.details };
@@ -83,6 +83,30 @@ export class BuildActions {
       s.server.remembered = { template, month: s.month };
       if (!s.server.sheets.includes(reply.value.sheetName)) s.server.sheets.push(reply.value.sheetName);
       progress('build', 'done');
+      await this.writeReports();
+    });
+  }
+
+  /** The month's 绩效单 and 趋势 tabs, from the appraisal tabs as they are now. */
+  private async writeReports(): Promise<void> {
+    const s = this.core.state;
+    s.reports = null;
+    const reply = await this.core.call('kk_buildReports', { month: s.month });
+    if (!reply.ok) {
+      s.buildNotice = { kind: 'error', msg: reply.error, details: reply.details };
+      return;
+    }
+    s.reports = reply.value;
+    for (const name of [reply.value.reportCard, reply.value.trend]) if (name && !s.server.sheets.includes(name)) s.server.sheets.push(name);
+    if (reply.value.warnings.length) s.buildNotice = { kind: 'error', msg: reply.value.warnings[0]!, details: reply.value.warnings.slice(1) };
+  }
+
+  refreshReports(): Promise<void> {
+    return this.core.busy(async () => {
+      this.core.state.buildNotice = null;
+      await this.writeReports();
+      const r = this.core.state.reports;
+      if (r?.reportCard) this.core.state.buildNotice = { kind: 'info', msg: fill(STRINGS.reportsDone, { card: r.reportCard, trend: r.trend ?? '' }) };
     });
   }
 

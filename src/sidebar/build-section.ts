@@ -39,12 +39,17 @@ export function renderBuildSection(app: SectionView, actions: BuildActions): HTM
     s.steps ? renderSteps(app, s.steps) : null,
     s.buildNotice ? renderNotice(s.buildNotice, (m) => app.text(m)) : null,
     s.refusal ? renderWaysOut(app, actions, s.refusal) : null,
-    s.built ? renderSummary(app, actions, s.built) : null,
+    s.built ? renderSummary(app, actions, s.built, s.reports?.reportCard ?? null) : null,
     h('div', { className: 'actions' },
       h('button', {
         type: 'button', id: 'prepare-owner', text: app.t('prepareOwner'),
         disabled: s.busy || !s.server.sheets.includes(appraisalTabName(s.month)),
         on: { click: () => void actions.prepareForOwner() },
+      }),
+      h('button', {
+        type: 'button', id: 'refresh-reports', text: app.t('refreshReports'),
+        disabled: s.busy || !s.server.sheets.includes(appraisalTabName(s.month)),
+        on: { click: () => void actions.refreshReports() },
       })),
   );
 }
@@ -81,7 +86,7 @@ function manualList(app: SectionView, built: BuildReply): HTMLElement | null {
     h('ul', { className: 'warnings', id: 'build-manual-issues' }, ...lines.map((m) => h('li', { text: app.text(m) }))));
 }
 
-function renderSummary(app: SectionView, actions: BuildActions, built: BuildReply): HTMLElement {
+function renderSummary(app: SectionView, actions: BuildActions, built: BuildReply, card: string | null): HTMLElement {
   return h('div', { className: 'summary-box', id: 'build-summary', attrs: { role: 'status' } },
     h('h3', { text: app.t(built.rebuilt ? 'rebuiltTitle' : 'builtTitle', { sheet: built.sheetName }) }),
     h('ul', {},
@@ -100,7 +105,11 @@ function renderSummary(app: SectionView, actions: BuildActions, built: BuildRepl
     h('button', {
       type: 'button', id: 'open-sheet', text: app.t('openSheet', { sheet: built.sheetName }), disabled: app.state.busy,
       on: { click: () => void actions.openSheet(built.sheetName) },
-    }));
+    }),
+    card ? h('button', {
+      type: 'button', id: 'open-report-card', text: app.t('openSheet', { sheet: card }), disabled: app.state.busy,
+      on: { click: () => void actions.openSheet(card) },
+    }) : null);
 }
 
 const metricLabel = (app: SectionView, id: string) => {

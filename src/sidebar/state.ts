@@ -1,6 +1,6 @@
 /** The sidebar's state: what the server said, what the manager chose, and what each section shows. */
 import type { Locale, Msg } from '../i18n';
-import type { AnalyseReply, BuildReply, PersonBinding, Refusal, StateReply } from '../server/api';
+import type { AnalyseReply, BuildReply, PersonBinding, Refusal, ReportsReply, StateReply } from '../server/api';
 import type { StepName, StepStatus } from './build-steps';
 import type { Notice } from './notice-view';
 import { draftFromTemplate, type TemplateDraft } from './template-draft';
@@ -29,6 +29,8 @@ export interface AppState {
   serverIssues: Msg[];
   steps: Record<StepName, StepStatus> | null;
   built: BuildReply | null;
+  /** The month's 绩效单 and 趋势 tabs, written after each build or by the refresh button. */
+  reports: ReportsReply | null;
   buildNotice: Notice | null;
   /** The server's last refusal that a choice resolves (confirm a template change, items without data). */
   refusal: Refusal | null;
@@ -71,6 +73,7 @@ export function initialState(server: StateReply): AppState {
     serverIssues: [],
     steps: null,
     built: null,
+    reports: null,
     buildNotice: null,
     refusal: null,
     busy: false,

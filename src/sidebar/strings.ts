@@ -147,6 +147,8 @@ export const STRINGS = {
   manualIssuesTitle: { zh: '人工评分待检查（文字或超出 0–满分的分数不计分，总分显示「待修正」）', en: 'Manual scores to check (text or a score outside 0–max does not count: the total shows "Fix scores")' },
   builtVanished: { zh: '本月数据中已没有、但保留在表中的客服：{n} 位', en: 'Agents no longer in the data, kept in the tab: {n}' },
   openSheet: { zh: '打开「{sheet}」', en: 'Open "{sheet}"' },
+  refreshReports: { zh: '刷新绩效单和趋势', en: 'Refresh the report card and trend' },
+  reportsDone: { zh: '已刷新「{card}」和「{trend}」。', en: 'Refreshed "{card}" and "{trend}".' },
   prepareOwner: { zh: '为店主准备（保护并冻结表头）', en: 'Prepare for the owner (protect, freeze headers)' },
   preparedOwner: {
     zh: '「{sheet}」已保护：只有手工分与备注可编辑。现在可以用「共享」按钮给店主查看权限。',
