@@ -37,7 +37,7 @@ describe('npm run appraise', () => {
     const mean = result.agents.reduce((s: number, a: { total: number }) => s + a.total, 0) / result.agents.length;
     expect(result.team.total).toBeCloseTo(mean, 2);
     expect(result.stats.serviceCalls).toBeGreaterThan(0);
-    expect(result.stats.serviceCalls).toBeLessThanOrEqual(30); // a first build: see test/server/build.test.ts
+    expect(result.stats.serviceCalls).toBeLessThanOrEqual(31); // a first build (+1: `mixed` is wider than a new tab's 26 columns): see test/server/build.test.ts
     expect(typeof result.stats.ms).toBe('number');
   });
 
