@@ -8,13 +8,21 @@ import { CATALOGUE } from '../src/metrics/catalogue';
 import { issueMessages } from '../src/appraisal/manual-check';
 import { appraise, type AppraiseResult } from '../dev/local/appraise';
 
-const USAGE = `usage: npm run appraise -- --data FILE [FILE...] --template FILE|presale|aftersale|mixed|douyin|jd|pdd --month YYYY-MM [--manual FILE] [--json]`;
+const USAGE = `usage: npm run appraise -- --data FILE [FILE...] --template FILE|presale|aftersale|mixed|douyin|jd|pdd --month YYYY-MM [--manual FILE] [--json]
+         [--book FILE.json] [--accept-template-change] [--build-without METRIC...] [--share-missing-weight]`;
 
 export function parseArgs(argv: readonly string[]) {
-  const out = { data: [] as string[], template: '', month: '', manual: undefined as string | undefined, json: false };
+  const out = {
+    data: [] as string[], template: '', month: '', manual: undefined as string | undefined, json: false,
+    book: undefined as string | undefined, acceptTemplateChange: false, buildWithout: [] as string[], shareMissingWeight: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') out.json = true;
+    else if (a === '--book') out.book = argv[++i];
+    else if (a === '--accept-template-change') out.acceptTemplateChange = true;
+    else if (a === '--share-missing-weight') out.shareMissingWeight = true;
+    else if (a === '--build-without') while (argv[i + 1] && !argv[i + 1]!.startsWith('--')) out.buildWithout.push(argv[++i]!);
     else if (a === '--data') while (argv[i + 1] && !argv[i + 1]!.startsWith('--')) out.data.push(argv[++i]!);
     else if (a === '--template') out.template = argv[++i] ?? '';
     else if (a === '--month') out.month = argv[++i] ?? '';
@@ -55,7 +63,7 @@ export function renderTable(r: AppraiseResult): string {
   const head = ['客服', ...metricIds.map(name), ...manualIds, '总分', '排名', '等级', '系数', '奖金'];
   const body = r.agents.map((a) => [
     a.vanished ? `${a.agent}（本月无数据）` : a.agent,
-    ...metricIds.map((id) => `${fmt(a.values[id], unit(id))} → ${fmt(a.scores[id])}`),
+    ...metricIds.map((id) => (r.noData.includes(id) ? '无数据 no data' : a.values[id] === '' ? `空白 blank → ${fmt(a.scores[id])}` : `${fmt(a.values[id], unit(id))} → ${fmt(a.scores[id])}`)),
     ...manualIds.map((id) => fmt(a.manual[id])),
     fmt(a.total), fmt(a.rank), a.grade, fmt(a.coefficient), fmt(a.bonus),
   ]);
@@ -70,6 +78,10 @@ export function renderTable(r: AppraiseResult): string {
     '',
     `团队平均总分 team average total: ${fmt(r.team.total)}`,
     `跳过的行 skipped rows: ${r.skipped.length}${r.skipped.length ? ` (${r.skipped.slice(0, 5).map((s) => `${s.row}: ${s.reason.zh}`).join('; ')}${r.skipped.length > 5 ? ' …' : ''})` : ''}`,
+    ...(r.agents.some((a) => metricIds.some((id) => a.values[id] === '' && !r.noData.includes(id)))
+      ? ['空白 blank: 该客服本月此项无基数（如无询单、无订单），按 0 分计 · no basis this month for that agent (no inquiries, no orders …): scores 0']
+      : []),
+    ...(r.noData.length ? [`无数据 no data: ${r.noData.join(', ')} 本月无数据、不计分，权重按比例分给其余各项 · not scored this month, their weight shared over the other items`] : []),
     ...r.warnings.map((w) => `注意 warning: ${w.zh} · ${w.en}`),
     ...invalidLines(r),
     `服务调用 service calls: ${r.stats.serviceCalls}, ${r.stats.ms} ms`,
@@ -83,13 +95,17 @@ function invalidLines(r: AppraiseResult): string[] {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const result = await appraise({ data: args.data, template: args.template, month: args.month, manual: args.manual });
+  const result = await appraise({
+    data: args.data, template: args.template, month: args.month, manual: args.manual, book: args.book,
+    acceptTemplateChange: args.acceptTemplateChange, buildWithout: args.buildWithout, shareMissingWeight: args.shareMissingWeight,
+  });
   if (args.json) {
     // stdout is the spec's object exactly; what the data made doubtful goes to stderr.
-    const { skipped: _skipped, warnings, manualIssues: _issues, ...rest } = result;
+    const { skipped: _skipped, warnings, noData, manualIssues: _issues, ...rest } = result;
     const { byMethod: _byMethod, ...stats } = rest.stats;
     for (const w of warnings) console.error(escapeControls(`注意 warning: ${w.zh} · ${w.en}`));
     for (const line of invalidLines(result)) console.error(escapeControls(line));
+    if (noData.length) console.error(`无数据 no data: ${noData.join(', ')} 不计分，权重按比例分给其余各项 · not scored, weight shared over the other items`);
     console.log(JSON.stringify({ ...rest, stats }, null, 2));
   } else {
     console.log(renderTable(result));

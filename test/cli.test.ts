@@ -37,7 +37,9 @@ describe('npm run appraise', () => {
     const mean = result.agents.reduce((s: number, a: { total: number }) => s + a.total, 0) / result.agents.length;
     expect(result.team.total).toBeCloseTo(mean, 2);
     expect(result.stats.serviceCalls).toBeGreaterThan(0);
-    expect(result.stats.serviceCalls).toBeLessThanOrEqual(31); // a first build (+1: `mixed` is wider than a new tab's 26 columns): see test/server/build.test.ts
+    // a first build's 30, plus getSpreadsheetTimeZone: the imported 日期 column holds real dates, whose
+    // calendar day depends on the spreadsheet's time zone (build-appraisal.ts, timeZoneFor)
+    expect(result.stats.serviceCalls).toBeLessThanOrEqual(31);
     expect(typeof result.stats.ms).toBe('number');
   });
 

@@ -5,13 +5,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { PRESETS, tabManualIssues, type ManualIssue } from '../../src/appraisal';
+import { PRESETS, tabManualIssues, uncoveredItems, validateTemplate, type ManualIssue } from '../../src/appraisal';
 import { LABELS } from '../../src/appraisal/labels';
 import { TAB_TAG_KEY, type TabLayout } from '../../src/appraisal/plan-types';
 import { readKey } from '../../src/metrics/coerce';
 import { firstNonEmpty, IMPORT_LIMITS, readTableFile, sendImport } from '../../src/files';
 import type { Msg } from '../../src/i18n';
 import { createFakeGas, loadGasProject } from '../gas';
+import { loadBookFile, saveBookFile } from './book-file';
 
 export interface AppraiseOptions {
   data: string[];
@@ -21,7 +22,21 @@ export interface AppraiseOptions {
   distDir?: string;
   /** Extra in-memory spreadsheet setup before the build (tests: previous months, foreign tabs). */
   timeZone?: string;
+  /** A JSON file keeping the spreadsheet between runs (book-file.ts): its tabs are the existing tabs of this build. */
+  book?: string;
+  /** Rebuild an existing tab with this template although it was built with another (the diff was seen). */
+  acceptTemplateChange?: boolean;
+  /** Metric ids to build as 无数据 when the data has nothing for them. */
+  buildWithout?: string[];
+  /** Build every item the data has nothing for as 无数据 (their weight shared over the rest). */
+  shareMissingWeight?: boolean;
 }
+
+/** What a refused build tells the command's user to add, by the kind of refusal. */
+const FLAG_HINTS: Record<string, string> = {
+  'template-change': '命令行：确认改用新模板请加 --accept-template-change · on the command line: add --accept-template-change to apply the new template',
+  'no-data': '命令行：加 --build-without 指标代码… 或 --share-missing-weight 可按无数据生成 · on the command line: add --build-without METRIC… or --share-missing-weight to build them as no data',
+};
 
 export interface AgentResult {
   agent: string;
@@ -43,6 +58,8 @@ export interface AppraiseResult {
   team: { total: number | string; median?: number | string };
   skipped: { row: number; reason: { zh: string; en: string } }[];
   warnings: { zh: string; en: string }[];
+  /** Metric items built as 无数据 (not scored, weight shared over the rest). */
+  noData: string[];
   /** Per agent, manual scores blank or not counting (text, outside 0 … max), read from the tab after --manual was typed. */
   manualIssues: ManualIssue[];
   stats: { serviceCalls: number; ms: number; byMethod: Record<string, number> };
@@ -118,7 +135,7 @@ export function layoutOf(rt: Runtime, sheetName: string): TabLayout {
 }
 
 /** The tab as a viewer sees it, per agent, keyed by the layout the build stored. */
-export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult, 'skipped' | 'warnings' | 'stats' | 'manualIssues'> {
+export function readResults(rt: Runtime, sheetName: string): Omit<AppraiseResult, 'skipped' | 'warnings' | 'noData' | 'stats' | 'manualIssues'> {
   const layout = layoutOf(rt, sheetName);
   const grid = rt.fake.book.values(sheetName) as unknown[][];
   const at = (r: number, c: number) => grid[r - 1]?.[c - 1] as number | string;
@@ -160,18 +177,36 @@ export async function importData(rt: Runtime, fileName: string, rows: string[][]
   return reply.value.sheetName;
 }
 
+/** The template's metric items the data has nothing for this month (the sidebar's question, through the same analysis). */
+function missingItems(rt: Runtime, dataTab: string, month: string, template: unknown): string[] {
+  const checked = validateTemplate(template);
+  const analysis = rt.ctx.kk_analyseData({ sheetName: dataTab, month });
+  if (!checked.ok || !analysis.ok) return []; // the build itself then refuses with the reason
+  return uncoveredItems(checked.template, analysis.value.coverage).map((u) => u.metric);
+}
+
 export async function appraise(opts: AppraiseOptions): Promise<AppraiseResult> {
   const rows = await readDataFiles(opts.data);
   const template = readTemplate(opts.template);
   const rt = startRuntime({ distDir: opts.distDir, timeZone: opts.timeZone });
+  if (opts.book) loadBookFile(rt, opts.book);
   const dataTab = await importData(rt, opts.data.length === 1 ? basename(opts.data[0]!) : STACKED_FILE_NAME, rows);
+  const request = {
+    sheetName: dataTab, month: opts.month, template,
+    confirmTemplateChange: opts.acceptTemplateChange === true, buildWithout: opts.buildWithout ?? [],
+  };
+  if (opts.shareMissingWeight) request.buildWithout.push(...missingItems(rt, dataTab, opts.month, template));
   rt.fake.calls.reset();
   const t0 = performance.now();
-  const reply = rt.ctx.kk_buildAppraisal({ sheetName: dataTab, month: opts.month, template });
+  const reply = rt.ctx.kk_buildAppraisal(request);
   const ms = performance.now() - t0;
   const serviceCalls = rt.fake.calls.spreadsheet;
   const byMethod = rt.fake.calls.byMethod();
-  if (!reply.ok) throw failure(reply.error, reply.details);
+  if (!reply.ok) {
+    const refused = failure(reply.error, reply.details);
+    if (reply.refusal) refused.message += `\n${FLAG_HINTS[reply.refusal.kind]}`;
+    throw refused;
+  }
   const sheetName: string = reply.value.sheetName;
   if (opts.manual) {
     const layout = layoutOf(rt, sheetName);
@@ -185,6 +220,10 @@ export async function appraise(opts: AppraiseOptions): Promise<AppraiseResult> {
       rt.fake.book.typeCell(sheetName, row, col, m.score);
     }
   }
+  if (opts.book) saveBookFile(rt, opts.book);
   const manualIssues = tabManualIssues(rt.fake.book.values(sheetName) as unknown[][], layoutOf(rt, sheetName));
-  return { ...readResults(rt, sheetName), skipped: reply.value.skipped, warnings: reply.value.warnings, manualIssues, stats: { serviceCalls, ms: Math.round(ms), byMethod } };
+  return {
+    ...readResults(rt, sheetName), skipped: reply.value.skipped, warnings: reply.value.warnings, noData: reply.value.noData, manualIssues,
+    stats: { serviceCalls, ms: Math.round(ms), byMethod },
+  };
 }

@@ -27,3 +27,5 @@ export { inputsFromRows, emptyInputs, type ExistingInputs, type ManualValue } fr
 export { expectedResults, itemScore, roundLikeSheets, type ExpectedAgent, type ExpectedResults } from './results';
 export { neutralise, unneutralise } from './neutralise';
 export { TAB_TAG_KEY, type TabPlan, type TabLayout, type PlanValue, type ChartPlan } from './plan-types';
+export { diffTemplates, templateHash, templateMeaning, type TemplateDiff, type TemplateChange } from './template-diff';
+export { coverageOf, uncoveredItems, uncoveredLine, withoutItems, neededColumns, type UncoveredItem } from './coverage';

@@ -62,6 +62,10 @@ export interface TabLayout {
   validated?: Record<string, number>;
   /** Manual item → its max (为店主准备 lists the scores outside 0 … max without the template). */
   manualMax?: Record<string, number>;
+  /** `templateHash` of the template the tab was built with (the template itself: server/tab-template.ts). */
+  templateHash?: string;
+  /** Metric items built as 无数据 (weight 0) by the manager's choice. */
+  noData?: string[];
 }
 
 export interface TabPlan {

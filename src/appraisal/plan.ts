@@ -23,6 +23,7 @@ import { alignInputs } from './agent-keys';
 import { basisNote, type Basis } from './basis';
 import { LABELS, METHOD_LABELS, NOTES, manualNote } from './labels';
 import { own, type ExistingInputs, type ManualValue } from './manual-inputs';
+import { noDataBanner, noDataLabel, noDataNote } from './coverage';
 import { neutralise } from './neutralise';
 import { KEY_NOTE, MATCH_KEY, agentKeyCell, previousNote, previousTotalFormula, type PreviousTab } from './previous';
 import { roundFormula } from './rounding';
@@ -49,6 +50,8 @@ export interface PlanInput {
   /** When the plan is made (ISO text), shown in the tab; passed in so plans are deterministic. */
   now: string;
   locale?: Locale;
+  /** Metric items the month's data cannot score, built as 无数据 by the manager's choice: weight 0, marked (coverage.ts). */
+  noData?: readonly string[];
 }
 
 export const tabNameOf = (month: string) => `考核 ${month}`;
@@ -201,7 +204,7 @@ function paramCellsOf(row: number, tierCount: number): ParamCells {
 }
 
 /** The parameter block and the grade bands; returns the parameter cells of each item, in template order. */
-function writeParameters(canvas: Canvas, template: Template, g: Geometry, locale: Locale): ParamCells[] {
+function writeParameters(canvas: Canvas, template: Template, g: Geometry, locale: Locale, noData: readonly string[]): ParamCells[] {
   const L = (m: Msg) => pick(m, locale);
   const h = g.paramHeaderRow;
   const head = { bold: true, background: COLOURS.header };
@@ -221,6 +224,10 @@ function writeParameters(canvas: Canvas, template: Template, g: Geometry, locale
       return paramCellsOf(row, 0);
     }
     writeMetricParameters(canvas, item, row, locale);
+    if (noData.includes(item.metric)) {
+      canvas.set(row, PARAM.weight, 0, { note: noDataNote(item.weight) });
+      canvas.text(row, PARAM.name, `${metricName(item.metric, locale)}${L(noDataLabel)}`, { note: noDataNote(item.weight) });
+    }
     return paramCellsOf(row, item.tiers?.length ?? 0);
   });
   const gc = g.gradeColumn;
@@ -284,7 +291,9 @@ export function planTab(input: PlanInput): TabPlan {
   const canvas = new Canvas(g.width, g.height, locale);
   canvas.text(1, 1, `${L(LABELS.title)} ${input.month} · ${template.name}`, { bold: true });
   canvas.text(2, 1, `${L(LABELS.built)} ${shownTime(input.now)}　${L(LABELS.help)}`);
-  const params = writeParameters(canvas, template, g, locale);
+  const noData = input.noData ?? [];
+  const params = writeParameters(canvas, template, g, locale, noData);
+  if (noData.length) canvas.text(3, 1, L(noDataBanner(metricItems.filter((i) => noData.includes(i.metric)))), { bold: true });
   const paramOf = (item: MetricItem | ManualItem) => params[template.items.indexOf(item)]!;
 
   const valueColumns: Record<string, number> = {};
@@ -417,7 +426,7 @@ function writeHeader(
   }
   for (const item of metricItems) {
     const headers = [...new Set(input.agents.flatMap((a) => own(a.sources, item.metric) ?? []))];
-    const name = metricName(item.metric, locale);
+    const name = metricName(item.metric, locale) + (input.noData?.includes(item.metric) ? L(noDataLabel) : '');
     const basis = input.agents.map((a) => own(a.basis, item.metric)).find((b) => b !== undefined);
     canvas.text(row, valueColumns[item.metric]!, name, { ...head, note: headers.length ? basisNote(headers, basis) : NOTES.noSource });
     canvas.text(row, scoreColumns[item.metric]!, `${name}${L(LABELS.score)}`, { ...head, note: `${L(METHOD_LABELS[item.method])}. ${L(NOTES.blankScoresZero)}` });

@@ -7,7 +7,16 @@ import type { Locale, Msg } from '../i18n';
 import type { ManualIssue } from '../appraisal/manual-check';
 
 /** What every server call returns: a result, or a bilingual message saying what is wrong and where. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: Msg; details?: Msg[] };
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: Msg; details?: Msg[]; refusal?: Refusal };
+
+/**
+ * A build refused for a reason the manager resolves by a choice, with what the sidebar needs to
+ * offer it: confirm a template change (the diff in words), or deal with items the data cannot
+ * score (map a column, remove the item, or build them as 无数据).
+ */
+export type Refusal =
+  | { kind: 'template-change'; sheetName: string; changes: Msg[]; typedScores: Msg[]; tabTemplate: unknown | null }
+  | { kind: 'no-data'; items: { metric: string; weight: number; reason: 'no-column' | 'blank'; line: Msg }[] };
 
 export interface MetricChoice {
   id: string;
@@ -29,6 +38,16 @@ export interface StateReply {
   savedTemplates: string[];
   /** The field names the column mapping may use, with labels. */
   fields: { id: string; zh: string; en: string }[];
+  /** When the active sheet is a 考核 tab we built: its month and the template it was built with (null if not recorded). */
+  tabTemplate: { month: string; template: unknown | null } | null;
+}
+
+/** The tab of a month: whether it exists, and the template it was built with (null when new, or not recorded). */
+export interface MonthTemplateReply {
+  month: string;
+  sheetName: string;
+  exists: boolean;
+  template: unknown | null;
 }
 
 export interface ColumnReport {
@@ -60,6 +79,8 @@ export interface AnalyseReply {
   skipped: SkippedRow[];
   /** The metrics that can be computed from the mapped columns. */
   availableMetrics: string[];
+  /** Metric → agents with a value this month (computable metrics only): 0 means its columns are blank (`coverageOf`). */
+  coverage: Record<string, number>;
   warnings: Msg[];
 }
 
@@ -93,6 +114,10 @@ export interface BuildRequest {
   month: string;
   template: unknown;
   mapping?: Record<string, string | null>;
+  /** The manager saw the diff and chooses to rebuild the tab with this template instead of the one it was built with. */
+  confirmTemplateChange?: boolean;
+  /** Metric ids the manager accepts as 无数据 this month (not scored, weight shared over the rest). */
+  buildWithout?: string[];
 }
 
 export interface BuildReply {
@@ -105,6 +130,8 @@ export interface BuildReply {
   rebuilt: boolean;
   /** Per agent, manual scores left blank (count as 0) and typed values that do not count (text, outside 0 … max). */
   manualIssues: ManualIssue[];
+  /** Metric items built as 无数据 (the ones accepted in `buildWithout` that had no data). */
+  noData: string[];
 }
 
 export interface TemplateSaveRequest {
@@ -125,10 +152,12 @@ export interface ServerApi {
   kk_deleteTemplate(req: { name: string }): Reply<{ savedTemplates: string[] }>;
   kk_selectSheet(req: { name: string }): Reply<{ name: string }>;
   kk_setLocale(req: { locale: Locale }): Reply<{ locale: Locale }>;
+  kk_monthTemplate(req: { month: string }): Reply<MonthTemplateReply>;
 }
 
 export type ServerFunctionName = keyof ServerApi;
 export const SERVER_FUNCTIONS: readonly ServerFunctionName[] = [
   'kk_getState', 'kk_analyseData', 'kk_importRows', 'kk_discardImport', 'kk_validateTemplate', 'kk_buildAppraisal',
   'kk_prepareForOwner', 'kk_saveTemplate', 'kk_loadTemplate', 'kk_deleteTemplate', 'kk_selectSheet', 'kk_setLocale',
+  'kk_monthTemplate',
 ];

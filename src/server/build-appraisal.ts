@@ -3,14 +3,18 @@
  * write, under the document lock. Nothing is written unless the template and data are good.
  */
 import {
-  aggregate, alignInputs, isManual, manualIssues, planTab, readAnatomy, recognise, tabManualIssues, type ManualIssue, type TabAnatomy, type TabLayout,
+  aggregate, alignInputs, coverageOf, isManual, manualIssues, planTab, readAnatomy, recognise, tabManualIssues, type ExistingInputs, type ManualIssue, type TabAnatomy, type TabLayout,
 } from '../appraisal';
 import { duplicateHeaderWarnings } from '../appraisal/duplicate-headers';
 import { UserError } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
 import type { AnalyseReply, BuildReply } from './api';
 import { editableRangesOf, ownProtection, setEditable, prepareForOwner } from './owner';
-import { findOwnTab, previousTab, readGrid, requireSheet } from './sheet-io';
+import { withDocumentLock } from './lock';
+import { checkSheetsLimits, removeHalfMadeTab } from './limits';
+import { findOwnTab, previousTab, readGrid, requireSheet, type OwnTab } from './sheet-io';
+import { requireCoverage, requireReadableTag, requireSameTemplate } from './tab-guard';
+import { stampTemplate, storeTabTemplate, TEMPLATE_NOT_RECORDED } from './tab-template';
 import { writeTab } from './write-tab';
 import { requireTemplate } from './validate';
 
@@ -42,23 +46,6 @@ export function defaultMonth(now: Date, timeZone: string): string {
   return previousMonth(wallClock(now, timeZone).slice(0, 7));
 }
 
-/** Runs `fn` holding the document lock, so two builds never interleave their writes. */
-export function withDocumentLock<T>(fn: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(20_000)) {
-    throw new UserError({
-      zh: '另一位同事正在生成考核表，请稍等片刻再试。',
-      en: 'Someone else is building an appraisal in this document; try again in a moment.',
-    });
-  }
-  try {
-    return fn();
-  } finally {
-    SpreadsheetApp.flush();
-    lock.releaseLock();
-  }
-}
-
 export function analyseData(sheetName: string, month: string, mapping?: Record<string, string | null>): AnalyseReply {
   const ss = SpreadsheetApp.getActive();
   const grid = readGrid(requireSheet(ss, sheetName));
@@ -73,11 +60,20 @@ export function analyseData(sheetName: string, month: string, mapping?: Record<s
     rowsUsed: result.rowsUsed,
     skipped: result.skipped,
     availableMetrics: result.availableMetrics,
+    coverage: coverageOf(result.availableMetrics, result.agents),
     warnings: [...duplicateHeaderWarnings(recognition.columns), ...result.warnings],
   };
 }
 
-export function buildAppraisal(sheetName: string, month: string, rawTemplate: unknown, mapping?: Record<string, string | null>): BuildReply {
+/** The manager's explicit choices that let a build through a guard (tab-guard.ts). */
+export interface BuildChoices {
+  confirmTemplateChange?: boolean;
+  buildWithout?: readonly string[];
+}
+
+export function buildAppraisal(
+  sheetName: string, month: string, rawTemplate: unknown, mapping?: Record<string, string | null>, choices: BuildChoices = {},
+): BuildReply {
   const template = requireTemplate(rawTemplate);
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActive();
@@ -96,9 +92,27 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
     const previous = previousTab(ss, previousName);
     const now = wallClock(new Date(), timeZone);
     const maxima = new Map(template.items.filter(isManual).map((i) => [i.manual, i.max]));
-    const { sheet, plan, placement, existing, own } = writeTab(
-      ss, name, (existing) => planTab({ month, template, agents: data.agents, existing, previous, now }), (item) => maxima.get(item) ?? 0,
-    );
+    // The guards run inside the plan step, after the tab was read and before anything is written.
+    const coverage = coverageOf(data.availableMetrics, data.agents);
+    let firstBuild = false;
+    let noData: string[] = [];
+    const guardedPlan = (existing: ExistingInputs | null, tab: OwnTab | null) => {
+      firstBuild = tab === null;
+      const layout = tab ? requireReadableTag(name, tab.layout) : null;
+      if (layout) requireSameTemplate(name, month, layout, template, existing, choices.confirmTemplateChange === true);
+      noData = requireCoverage(template, coverage, choices.buildWithout ?? []);
+      const plan = stampTemplate(planTab({ month, template, agents: data.agents, existing, previous, now, noData }), template, noData);
+      checkSheetsLimits(plan, { previous: layout ? { rows: layout.rows, cols: layout.columns } : { rows: 0, cols: 0 }, otherCells: grid.length * (grid[0]?.length ?? 0) });
+      return plan;
+    };
+    let written;
+    try {
+      written = writeTab(ss, name, guardedPlan, (item) => maxima.get(item) ?? 0);
+    } catch (e) {
+      throw firstBuild ? removeHalfMadeTab(ss, name, e) : e;
+    }
+    const { sheet, plan, placement, existing, own } = written;
+    const recorded = storeTabTemplate(month, template, plan.layout.templateHash!);
     // A prepared tab's editable holes follow the manual columns; they move only when the
     // template or the table moved, so the usual monthly rebuild skips these calls.
     if (own && !sameRanges(own.layout ? editableRangesOf(own.layout) : [], placement.editableRanges)) {
@@ -110,9 +124,10 @@ export function buildAppraisal(sheetName: string, month: string, rawTemplate: un
       agents: data.agents.length,
       vanished: plan.layout.vanishedCount > 0 ? existing!.agents.filter((a) => !data.agents.some((d) => d.agent === a)) : [],
       skipped: data.skipped,
-      warnings: [...duplicateHeaderWarnings(recognition.columns), ...data.warnings],
+      warnings: [...duplicateHeaderWarnings(recognition.columns), ...data.warnings, ...(recorded ? [] : [TEMPLATE_NOT_RECORDED])],
       rebuilt: own !== null,
       manualIssues: manualIssues(template, data.agents.map((a) => a.agent), alignInputs(existing, data.agents)),
+      noData,
     };
   });
 }
@@ -137,14 +152,15 @@ export function prepareTabForOwner(month: string): { sheetName: string; manualIs
     const ss = SpreadsheetApp.getActive();
     const name = tabName(month);
     const own = findOwnTab(ss, name, { readLayout: true });
-    if (!own || !own.layout) {
+    if (!own) {
       throw new UserError({ zh: `还没有「${name}」，请先生成考核表。`, en: `There is no "${name}" yet; build the appraisal first.` });
     }
     // The tab as it is now: its key row and manual columns may have moved since the build.
     const grid = readGrid(own.sheet);
     const anatomy = readAnatomy(grid);
-    const layout = anatomy ? { ...own.layout, ...currentParts(anatomy) } : own.layout;
+    const tagged = requireReadableTag(name, own.layout);
+    const layout = anatomy ? { ...tagged, ...currentParts(anatomy) } : tagged;
     prepareForOwner(own.sheet, layout, editableRangesOf(layout));
-    return { sheetName: name, manualIssues: tabManualIssues(grid, own.layout) };
+    return { sheetName: name, manualIssues: tabManualIssues(grid, tagged) };
   });
 }

@@ -27,7 +27,7 @@ function readIndex(all: Record<string, string>): IndexEntry[] {
   }
 }
 
-function byteLength(s: string): number {
+export function byteLength(s: string): number {
   let n = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
@@ -37,7 +37,7 @@ function byteLength(s: string): number {
 }
 
 /** Splits text into chunks of at most CHUNK units without cutting a surrogate pair in two. */
-function chunksOf(text: string): string[] {
+export function chunksOf(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < text.length || out.length === 0; ) {
     let end = Math.min(text.length, i + CHUNK);

@@ -5,6 +5,7 @@
 import { validateTemplate, type Template } from '../appraisal';
 import { MAX_IMPORT_CELLS } from '../files/limits';
 import { UserError, type Locale } from '../i18n';
+import { APPRAISAL_METRICS } from '../metrics/catalogue';
 
 /** Sheets' own limits: a tab name has at most 100 characters, a cell at most 50,000. */
 export const MAX_SHEET_NAME = 100;
@@ -96,4 +97,20 @@ export function requireTemplate(x: unknown): Template {
     zh: `模板有 ${checked.errors.length} 处需要修改，未写入任何内容：${first!.zh}`,
     en: `The template needs ${checked.errors.length} fix(es); nothing was written: ${first!.en}`,
   }, 'zh', rest);
+}
+
+/** An optional yes/no choice from the sidebar (absent means no). */
+export function optionalFlag(x: unknown, field: string): boolean {
+  if (x === undefined || x === null) return false;
+  if (typeof x !== 'boolean') throw bad(`请求格式不对：${field} 应为 true 或 false。`, `Bad request: ${field} must be true or false.`);
+  return x;
+}
+
+/** An optional list of metric ids of the catalogue (e.g. the items accepted as 无数据). */
+export function optionalMetricList(x: unknown, field: string): string[] {
+  if (x === undefined || x === null) return [];
+  if (!Array.isArray(x) || x.length > APPRAISAL_METRICS.length || !x.every((m) => typeof m === 'string' && APPRAISAL_METRICS.some((e) => e.id === m))) {
+    throw bad(`请求格式不对：${field} 应为指标代码的列表。`, `Bad request: ${field} must be a list of metric ids.`);
+  }
+  return x as string[];
 }

@@ -73,11 +73,11 @@ function sameGrid(a: unknown[][], b: unknown[][]): boolean {
  * caller holds the document lock.
  */
 export function writeTab(
-  ss: Spreadsheet, sheetName: string, plan: (existing: ExistingInputs | null) => TabPlan, maxOf: (item: string) => number,
+  ss: Spreadsheet, sheetName: string, plan: (existing: ExistingInputs | null, own: OwnTab | null) => TabPlan, maxOf: (item: string) => number,
 ): TabWrite {
   const own = findOwnTab(ss, sheetName, { readLayout: true });
   if (!own) {
-    const made = plan(null);
+    const made = plan(null, null);
     const placement = placeFresh(made);
     placement.layout.validated = validationOf(placement, maxOf);
     placement.layout.manualMax = maximaOf(made, maxOf);
@@ -94,7 +94,7 @@ export function writeTab(
   }
   let reading = readTab(own, sheetName);
   for (let attempt = 1; ; attempt++) {
-    const made = plan(reading.existing);
+    const made = plan(reading.existing, own);
     const placement = reading.anatomy
       ? placeInto(made, reading.anatomy, reading.grid)
       : placeFresh(made, own.layout ? { rows: own.layout.rows, columns: own.layout.columns } : { rows: 0, columns: 0 });

@@ -34,6 +34,11 @@ export class App implements Core {
     this.data = new DataActions(this);
     this.templates = new TemplateActions(this);
     this.builds = new BuildActions(this, this.data, this.templates);
+    // Choosing a month whose tab exists loads the template that tab was built with.
+    this.data.monthChosen = (month) => this.busy(async () => {
+      await this.templates.loadMonthTemplate(month);
+      this.state.refusal = null;
+    });
   }
 
   /** Loads the spreadsheet's state and draws the sidebar. */

@@ -4,7 +4,7 @@
  * with a button that opens the new tab, and "prepare for the owner".
  */
 import { issueMessages } from '../appraisal/manual-check';
-import type { BuildReply } from '../server/api';
+import type { BuildReply, Refusal } from '../server/api';
 import type { BuildActions } from './build-actions';
 import { appraisalTabName, STEPS, type StepName, type StepStatus } from './build-steps';
 import { h } from './dom';
@@ -38,6 +38,7 @@ export function renderBuildSection(app: SectionView, actions: BuildActions): HTM
     blocker,
     s.steps ? renderSteps(app, s.steps) : null,
     s.buildNotice ? renderNotice(s.buildNotice, (m) => app.text(m)) : null,
+    s.refusal ? renderWaysOut(app, actions, s.refusal) : null,
     s.built ? renderSummary(app, actions, s.built) : null,
     h('div', { className: 'actions' },
       h('button', {
@@ -46,6 +47,22 @@ export function renderBuildSection(app: SectionView, actions: BuildActions): HTM
         on: { click: () => void actions.prepareForOwner() },
       })),
   );
+}
+
+/** The choices that resolve a refusal, as buttons under its message (which lists the diff or the items). */
+function renderWaysOut(app: SectionView, actions: BuildActions, refusal: Refusal): HTMLElement {
+  const button = (id: string, key: StringKey, click: () => void) =>
+    h('button', { type: 'button', id, text: app.t(key), disabled: app.state.busy, on: { click } });
+  if (refusal.kind === 'template-change') {
+    return h('div', { className: 'actions ways-out', id: 'ways-out' },
+      button('confirm-template-change', 'confirmTemplateChange', () => void actions.build({ ...actions.lastChoices, confirmTemplateChange: true })),
+      refusal.tabTemplate ? button('keep-tab-template', 'keepTabTemplate', () => actions.keepTabTemplate()) : null);
+  }
+  const metrics = refusal.items.map((i) => i.metric);
+  return h('div', { className: 'actions ways-out', id: 'ways-out' },
+    button('go-to-mapping', 'goToMapping', () => actions.goToMapping()),
+    button('remove-no-data', 'removeNoDataItems', () => actions.removeNoDataItems()),
+    button('build-as-no-data', 'buildAsNoData', () => void actions.build({ ...actions.lastChoices, buildWithout: metrics })));
 }
 
 function renderSteps(app: SectionView, steps: Record<StepName, StepStatus>): HTMLElement {
@@ -72,6 +89,7 @@ function renderSummary(app: SectionView, actions: BuildActions, built: BuildRepl
       h('li', { text: app.t('builtSkipped', { n: built.skipped.length }) }),
       h('li', { text: app.t('builtVanished', { n: built.vanished.length }) })),
     built.vanished.length > 0 ? h('ul', { className: 'vanished' }, ...built.vanished.map((name) => h('li', { text: name }))) : null,
+    built.noData.length > 0 ? h('p', { className: 'no-data', id: 'built-no-data', text: app.t('builtNoData', { items: built.noData.map((id) => metricLabel(app, id)).join('、') }) }) : null,
     built.warnings.length > 0 ? h('h3', { text: app.t('warningsTitle') }) : null,
     built.warnings.length > 0 ? h('ul', { className: 'warnings', id: 'build-warnings' }, ...built.warnings.map((w) => h('li', { text: app.text(w) }))) : null,
     manualList(app, built),
@@ -80,3 +98,8 @@ function renderSummary(app: SectionView, actions: BuildActions, built: BuildRepl
       on: { click: () => void actions.openSheet(built.sheetName) },
     }));
 }
+
+const metricLabel = (app: SectionView, id: string) => {
+  const m = app.state.server.metrics.find((x) => x.id === id);
+  return m ? app.text(m) : id;
+};

@@ -15,9 +15,14 @@ export class DataActions {
   }
 
   setMonth(month: string): void {
+    const before = this.core.state.month;
     this.core.state.month = month.trim();
     this.core.refreshLive();
+    if (this.core.state.month !== before && this.monthValid()) void this.monthChosen?.(this.core.state.month);
   }
+
+  /** Called with a newly chosen valid month (the template section loads that month's tab template). */
+  monthChosen?: (month: string) => Promise<void>;
 
   /** Another data tab: the manager's corrections belonged to the old one; its columns are read at once. */
   setDataSheet(name: string): Promise<void> {

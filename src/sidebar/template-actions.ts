@@ -1,6 +1,9 @@
 /** The template section's actions: edit, check, load, save, delete, export and import templates. */
+import { uncoveredItems, uncoveredLine } from '../appraisal/coverage';
+import { validateTemplate } from '../appraisal/template';
 import type { Msg } from '../i18n';
 import { downloadText } from './download';
+import { tabSource } from './state';
 import { fill, STRINGS } from './strings';
 import { checkDraft, weightTotal, type Issue } from './template-check';
 import { draftFromTemplate, templateFromDraft } from './template-draft';
@@ -12,6 +15,38 @@ export class TemplateActions {
   /** The client's own check of the draft (mirrors the server's validation). */
   issues(): Issue[] {
     return checkDraft(this.core.state.draft, this.core.state.server.metrics);
+  }
+
+  /**
+   * The template's metric items this month's data cannot score (by the analysis' coverage): the
+   * template check is never green while there are any. They do not disable Build: the server
+   * refuses and offers the ways out (map a column, remove the items, build them as 无数据).
+   */
+  coverageIssues(): Issue[] {
+    const s = this.core.state;
+    if (!s.analysis) return [];
+    const checked = validateTemplate(this.template());
+    if (!checked.ok) return [];
+    return uncoveredItems(checked.template, s.analysis.coverage).map((u) => ({ path: '', msg: uncoveredLine(u) }));
+  }
+
+  /** Loads the template a month's tab was built with, when it has one on record; true when loaded. */
+  async loadMonthTemplate(month: string): Promise<boolean> {
+    const s = this.core.state;
+    const reply = await this.core.call('kk_monthTemplate', { month });
+    if (!reply.ok || !reply.value.template || s.month !== month) return false;
+    s.draft = draftFromTemplate(reply.value.template);
+    s.templateSource = tabSource(month);
+    s.serverIssues = [];
+    s.templateNotice = { kind: 'info', msg: fill(STRINGS.tabTemplateLoaded, { sheet: reply.value.sheetName }) };
+    return true;
+  }
+
+  /** Removes metric items from the draft (a way out of "no data"); the weights then need sharing out. */
+  removeItems(metrics: readonly string[]): void {
+    const s = this.core.state;
+    s.draft.items = s.draft.items.filter((i) => !(i.kind === 'metric' && metrics.includes(i.metric)));
+    s.serverIssues = [];
   }
 
   weightTotal(): number {
@@ -48,6 +83,9 @@ export class TemplateActions {
       if (kind === 'preset') {
         const preset = s.server.presets.find((p) => p.id === id);
         if (preset) s.draft = draftFromTemplate(preset.template);
+      } else if (kind === 'tab') {
+        await this.loadMonthTemplate(id);
+        return;
       } else if (kind === 'saved') {
         const reply = await this.core.call('kk_loadTemplate', { name: id });
         if (!reply.ok) {
@@ -92,7 +130,12 @@ export class TemplateActions {
       return false;
     }
     s.serverIssues = reply.value.errors;
-    s.templateNotice = reply.value.errors.length === 0 ? { kind: 'info', msg: STRINGS.templateOk } : null;
+    const uncovered = this.coverageIssues();
+    s.templateNotice = reply.value.errors.length > 0
+      ? null
+      : uncovered.length > 0
+        ? { kind: 'error', msg: STRINGS.templateOkButNoData, details: uncovered.map((i) => i.msg) }
+        : { kind: 'info', msg: STRINGS.templateOk };
     return reply.value.errors.length === 0;
   }
 

@@ -55,7 +55,7 @@ export function renderTemplateSection(app: SectionView, actions: TemplateActions
     const total = actions.weightTotal();
     weightTotal.textContent = app.t('weightTotal', { total });
     weightTotal.classList.toggle('complete', Math.abs(total - WEIGHT_TOTAL) < 1e-9);
-    slots.show(actions.issues(), s.locale);
+    slots.show([...actions.issues(), ...actions.coverageIssues()], s.locale);
   });
 
   if (s.serverIssues.length > 0) {
@@ -97,6 +97,9 @@ function renderSourcePicker(app: SectionView, actions: TemplateActions): HTMLEle
     id: 'template-source', disabled: s.busy,
     on: { change: () => { actions.setTemplateSource(select.value); deleteButton.disabled = s.busy || !select.value.startsWith('saved:'); } },
   },
+  s.templateSource.startsWith('tab:')
+    ? option(s.templateSource, app.t('tabTemplateOption', { sheet: `考核 ${s.templateSource.slice(4)}` }), true)
+    : null,
   h('optgroup', { attrs: { label: app.t('presetsGroup') } },
     ...s.server.presets.map((p) => option(`preset:${p.id}`, app.text(p.name), s.templateSource === `preset:${p.id}`))),
   s.server.savedTemplates.length > 0

@@ -77,9 +77,11 @@ export class LibreOffice {
   private readonly dir = mkdtempSync(join(tmpdir(), 'kefu-lo-'));
   private readonly pending: ((line: string) => void)[] = [];
   private count = 0;
+  private stderr = '';
 
   private constructor(private readonly child: ChildProcessWithoutNullStreams) {
     createInterface({ input: child.stdout }).on('line', (line) => this.pending.shift()?.(line));
+    child.stderr.on('data', (chunk: Buffer) => { this.stderr = (this.stderr + chunk.toString()).slice(-4000); });
   }
 
   /** Starts soffice; throws the install instruction when LibreOffice is missing. */
@@ -95,7 +97,7 @@ export class LibreOffice {
     const path = join(this.dir, `book-${++this.count}.xlsx`);
     writeXlsx(path, sheets);
     return new Promise((resolve, reject) => {
-      const onExit = () => reject(new Error('LibreOffice stopped before answering'));
+      const onExit = () => reject(new Error(`LibreOffice stopped before answering:\n${this.stderr}`));
       this.child.once('exit', onExit);
       this.pending.push((line) => {
         this.child.off('exit', onExit);

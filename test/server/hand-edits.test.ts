@@ -99,7 +99,7 @@ describe('hand edits survive a rebuild (issue #7 item 4)', () => {
     const rt = built();
     const typed = typeScores(rt);
     const layout = layoutOf(rt, TAB);
-    const notes = layout.remarkColumn + 1;
+    const notes = layout.columns + 1; // right of every column of ours (after 备注)
     rt.fake.book.typeCell(TAB, layout.headerRow, notes, '我的备忘');
     for (const agent of typed.keys()) rt.fake.book.typeCell(TAB, rowOf(rt, agent), notes, `备忘${agent}`);
     const last = layout.firstAgentRow + 4;
@@ -195,7 +195,8 @@ describe('the chart follows the table (issue #7 item 7)', () => {
     const changed = structuredClone(mixed);
     changed.items[0]!.weight -= 5;
     changed.items.push({ manual: '团队协作', weight: 5, max: 10 });
-    expect(build(rt, changed).ok).toBe(true);
+    // another template is a confirmed choice (the refusal: test/server/tab-guard.test.ts)
+    expect(rt.ctx.kk_buildAppraisal!({ sheetName: '数据', month: MONTH, template: changed, confirmTemplateChange: true }).ok).toBe(true);
     const layout = layoutOf(rt, TAB);
     const [chart] = rt.fake.book.charts(TAB);
     expect(chart!.ranges).toEqual([`A${layout.firstAgentRow}:B${layout.firstAgentRow + 4}`]);
