@@ -8,6 +8,7 @@ const grid = (rows: number, columns: number, cell: (r: number, c: number) => unk
 describe('call counting', () => {
   it('counts one setValues on a 1000 × 30 range as one call', () => {
     const { sheet, calls } = setup();
+    sheet.insertColumnsAfter(26, 4); // a new tab is 1000 × 26: a script makes room first
     const range = sheet.getRange(1, 1, 1000, 30);
     calls.reset();
     range.setValues(grid(1000, 30, (r, c) => r * c));
@@ -79,6 +80,8 @@ describe('the boundary the script sees', () => {
 describe('speed: one batched write is one engine recalculation', () => {
   it('writes a 5,000 × 40 block of mixed input in one HyperFormula batch', () => {
     const { sheet, book, sheetName } = setup();
+    sheet.insertRowsAfter(1000, 4000); // 1000 × 26 → 5000 × 40, as a script must before writing
+    sheet.insertColumnsAfter(26, 14);
     const before = book.recalculations;
     const rows = grid(5000, 40, (r, c) => (c === 0 ? `客服${r % 50}` : c === 1 ? '2026-11-28' : c === 2 ? `=B${r + 1}+1` : r + c));
     sheet.getRange(1, 1, 5000, 40).setValues(rows);
