@@ -13,8 +13,11 @@ import type { SheetContent } from './libreoffice';
 export const OCTOBER = '考核 2026-10';
 export const NOVEMBER = '考核 2026-11';
 
-/** Every column the three presets read: the 千牛 fields plus after-sales ones. */
-const HEADER = ['日期', '客服昵称', ...FIELD_ROW.slice(2), '完结笔数', '自主完结笔数', '完结总时长', '退款纠纷笔数', '订单数', '咨询退货数', '咨询退货后仍退货数', '服务态度DSR', '评价数'];
+/** Every column the presets read: the 千牛 fields, after-sales ones and the platforms' ratings and reply counts. */
+const HEADER = [
+  '日期', '客服昵称', ...FIELD_ROW.slice(2), '完结笔数', '自主完结笔数', '完结总时长', '退款纠纷笔数', '订单数', '咨询退货数', '咨询退货后仍退货数', '服务态度DSR', '评价数',
+  '满意评价数', '不满意评价数', '参评数', '需回复消息数', '3分钟人工回复数', '会话数', '30秒应答会话数', '有效回复会话数',
+];
 
 /** One agent's month on one row: plausible figures that differ by agent (k) and month (m). */
 function figures(k: number, m: number): number[] {
@@ -34,6 +37,8 @@ function figures(k: number, m: number): number[] {
   return [
     ...qianniu, resolved, resolved - (k % 6), resolved * (1.2 + ((k + m) % 30) / 10), k % 2, paid + 10, 20 + (k % 9), 12 + ((k + m) % 7),
     4.55 + ((k * 3 + m) % 8) / 20, 100 + k,
+    // ratings (satisfied + dissatisfied ≤ rated), messages and sessions with the parts below their wholes
+    60 + (k % 17), 2 + ((k + m) % 5), 80 + (k % 11), replies, replies - 7 * ((k + m) % 40), received, received - 3 * ((k * 5 + m) % 60), received - ((k + m) % 9),
   ];
 }
 
