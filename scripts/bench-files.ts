@@ -10,28 +10,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import * as XLSX from 'xlsx';
 import { IMPORT_LIMITS, readTableFile, SHEETS_LIMITS, splitRows } from '../src/files';
+import { best, bestAsync } from './timing';
 
 type Row = (string | number)[];
 
-function best(times: number, f: () => unknown): number {
-  let min = Infinity;
-  for (let i = 0; i < times; i++) {
-    const t0 = performance.now();
-    f();
-    min = Math.min(min, performance.now() - t0);
-  }
-  return min;
-}
 
-async function bestAsync(times: number, f: () => Promise<unknown>): Promise<number> {
-  let min = Infinity;
-  for (let i = 0; i < times; i++) {
-    const t0 = performance.now();
-    await f();
-    min = Math.min(min, performance.now() - t0);
-  }
-  return min;
-}
 
 /** A per-day export row: date, agent, eight counts and a rate as text (10 cells). */
 const exportRow = (i: number): Row => [

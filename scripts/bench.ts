@@ -21,19 +21,11 @@ import { startRuntime } from '../dev/local/appraise';
 import { partsTable, readerCostTable, readingTable } from './bench-files';
 import { PUSHED_SCRIPTS } from './build';
 import { syntheticExport } from './synthetic';
+import { best } from './timing';
 
 const DIST = 'dist';
 type Fn = (...a: unknown[]) => unknown;
 
-function best(times: number, f: () => void): number {
-  let min = Infinity;
-  for (let i = 0; i < times; i++) {
-    const t0 = performance.now();
-    f();
-    min = Math.min(min, performance.now() - t0);
-  }
-  return min;
-}
 
 const column = <T>(n: number, f: (i: number) => T): T[][] => Array.from({ length: n }, (_, i) => [f(i)]);
 
