@@ -26,6 +26,11 @@ export interface PreviousRows {
   /** The agent region: every row below the key row (current agents and kept grey rows). */
   firstRow: number;
   lastRow: number;
+  /**
+   * Rows whose match key is not their agent's (the manager sorted or edited some columns and not
+   * the key column): looked up, they would show another agent's total, so nothing is looked up.
+   */
+  misaligned?: number[];
 }
 
 /** Last month's tab: its name and where its parts are (null when it has no key row to read). */
@@ -48,7 +53,21 @@ export function previousRowsOf(grid: readonly unknown[][]): PreviousRows | null 
   const totalColumn = column(KEYS.total);
   if (!anatomy || !totalColumn) return null;
   const keyColumn = column(MATCH_KEY);
-  return { ...(keyColumn ? { keyColumn } : {}), totalColumn, firstRow: anatomy.keyRow + 1, lastRow: anatomy.rows };
+  const agentColumn = column(KEYS.agent);
+  const misaligned: number[] = [];
+  if (keyColumn && agentColumn) {
+    for (let r = anatomy.keyRow; r < grid.length; r++) {
+      const name = grid[r]?.[agentColumn - 1];
+      const key = grid[r]?.[keyColumn - 1];
+      const blank = (x: unknown) => x === null || x === undefined || x === '';
+      if (blank(name) && blank(key)) continue;
+      if (blank(name) || key !== agentKeyCell(String(name))) misaligned.push(r + 1);
+    }
+  }
+  return {
+    ...(keyColumn ? { keyColumn } : {}), totalColumn, firstRow: anatomy.keyRow + 1, lastRow: anatomy.rows,
+    ...(misaligned.length > 0 ? { misaligned } : {}),
+  };
 }
 
 /**
@@ -58,7 +77,7 @@ export function previousRowsOf(grid: readonly unknown[][]): PreviousRows | null 
  */
 export function previousTotalFormula(previous: PreviousTab, keyCell: string): string | null {
   const rows = previous.layout;
-  if (!rows?.keyColumn || rows.lastRow < rows.firstRow) return null;
+  if (!rows?.keyColumn || rows.lastRow < rows.firstRow || rows.misaligned) return null;
   const sheet = quoteSheetName(previous.sheetName);
   const keys = `${sheet}!${a1Range(rows.firstRow, rows.keyColumn, rows.lastRow, rows.keyColumn, true)}`;
   const totals = `${sheet}!${a1Range(rows.firstRow, rows.totalColumn, rows.lastRow, rows.totalColumn, true)}`;
@@ -78,6 +97,13 @@ export function previousNote(previous: PreviousTab): Msg {
     return {
       zh: `「${previous.sheetName}」由旧版本生成，没有匹配键列，上月总分留空。请重新生成上月考核表，再生成本月。`,
       en: `"${previous.sheetName}" was built by an older version without a match-key column, so last month stays blank. Build last month's appraisal again, then this month's.`,
+    };
+  }
+  if (layout.misaligned) {
+    const rows = layout.misaligned.slice(0, 5).join('、') + (layout.misaligned.length > 5 ? ' …' : '');
+    return {
+      zh: `「${previous.sheetName}」第 ${rows} 行的匹配键与客服名不一致（可能只排序或改动了部分列），按它查会得到别人的总分，所以上月总分留空。请重新生成上月考核表，再生成本月。`,
+      en: `In "${previous.sheetName}", the match key of row ${rows} is not its agent's (some columns were sorted or edited without the key column); a lookup would show another agent's total, so last month stays blank. Build last month's appraisal again, then this month's.`,
     };
   }
   return {

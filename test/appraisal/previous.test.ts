@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { readPreviousTotals } from '../../src/appraisal/existing';
 import { inputsFromRows } from '../../src/appraisal/manual-inputs';
 import { planTab, type PlanAgent } from '../../src/appraisal/plan';
-import { agentKeyCell, previousRowsOf } from '../../src/appraisal/previous';
+import { agentKeyCell, previousNote, previousRowsOf, previousTotalFormula } from '../../src/appraisal/previous';
 import { expectedResults } from '../../src/appraisal/results';
 import type { Template } from '../../src/appraisal/template';
 import { cellAt, evaluateSheets } from './hf';
@@ -71,5 +71,31 @@ describe("last month's total, looked up live", () => {
     const expected = expectedResults(template, agents(['amy', '阿?', '老王', '权重', '*', 'a<b']), novemberTyped, previous);
     expect(expected.agents.map((a) => [a.previousTotal, a.delta])).toEqual([[80, 10], ['', ''], ['', ''], ['', ''], ['', ''], [66, 4]]);
     expectParity(november, grid, expected);
+  });
+});
+
+describe('a match-key column out of step with the names', () => {
+  // A manager sorts every column of October's table but the key column: Ａｍｙ's row then carries
+  // 阿杰's key. Looked up, November's amy would show 阿杰's 70 — so nothing is looked up at all.
+  const typed = inputsFromRows([['Ａｍｙ', '工作态度', 80], ['阿杰', '工作态度', 70]]);
+  const october = planTab({ month: '2026-10', template, agents: agents(['Ａｍｙ', '阿杰']), existing: typed, now: NOW });
+  const aligned = previousRowsOf(october.values)!;
+  const keyIndex = aligned.keyColumn! - 1;
+  const first = october.layout.firstAgentRow; // 1-based: Ａｍｙ's row, 阿杰's below it
+  const sorted = october.values.map((row) => [...row]);
+  [sorted[first - 1]![keyIndex], sorted[first]![keyIndex]] = [sorted[first]![keyIndex]!, sorted[first - 1]![keyIndex]!];
+
+  test('the tab as built is in step: the look-up is written', () => {
+    expect(aligned.misaligned).toBeUndefined();
+    expect(previousTotalFormula({ sheetName: october.sheetName, layout: aligned }, 'Z9')).toMatch(/^=IF\(COUNTIFS\(/);
+  });
+
+  test('two keys swapped: both rows named, no look-up, the note says why and what to do', () => {
+    const rows = previousRowsOf(sorted)!;
+    expect(rows.misaligned).toEqual([first, first + 1]);
+    const previous = { sheetName: october.sheetName, layout: rows };
+    expect(previousTotalFormula(previous, 'Z9')).toBeNull();
+    expect(previousNote(previous).zh).toContain(`第 ${first}、${first + 1} 行的匹配键与客服名不一致`);
+    expect(previousNote(previous).en).toContain('Build last month');
   });
 });
