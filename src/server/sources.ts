@@ -9,6 +9,7 @@ import { bindingRows, PEOPLE_TAB, proposeBindings, readBindings, type Binding, t
 import { neutralise } from '../appraisal/neutralise';
 import { keyText } from '../metrics/coerce';
 import { readGrid, requireSheet } from './sheet-io';
+import { fitSheet, NEW_TAB_SIZE, UNKNOWN_SIZE } from './fit-sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -58,8 +59,11 @@ export function proposePeople(ss: Spreadsheet, requests: readonly SourceRequest[
 export function savePeople(ss: Spreadsheet, bindings: readonly Binding[]): { sheetName: string; rows: number } {
   const rows = bindingRows(bindings).map((row) => row.map((cell) => neutralise(cell)));
   let sheet = ss.getSheetByName(PEOPLE_TAB);
+  const known = sheet ? UNKNOWN_SIZE : NEW_TAB_SIZE;
   if (!sheet) sheet = ss.insertSheet(PEOPLE_TAB);
   else sheet.clearContents();
+  // A large team across platforms can pass a new tab's 1,000 rows: Sheets never grows a tab on write.
+  fitSheet(sheet, rows.length, 3, known);
   sheet.getRange(1, 1, rows.length, 3).setNumberFormat('@').setValues(rows);
   return { sheetName: PEOPLE_TAB, rows: bindings.length };
 }

@@ -44,6 +44,19 @@ describe('kk_proposePeople / kk_savePeople', () => {
     expect(again.value.bindings).toHaveLength(5); // the other accounts' rows stay in the tab
   });
 
+  test('a binding longer than a new tab (1,500 accounts) is saved whole: the tab is grown first, as Sheets needs', () => {
+    const rt = runtime();
+    const bindings = Array.from({ length: 1500 }, (_, i) => ({ account: `店:客服${i}`, person: `客服${i}`, platform: '淘宝' }));
+    const saved = rt.ctx.kk_savePeople!({ bindings });
+    expect(saved.value).toEqual({ sheetName: '人员对照', rows: 1500 });
+    const tab = rt.fake.book.values('人员对照');
+    expect(tab).toHaveLength(1501); // the header and every binding
+    expect(tab[1500]).toEqual(['店:客服1499', '客服1499', '淘宝']);
+    // Saved again over the tab now 1,501 rows long: nothing to grow, the rows replaced.
+    expect(rt.ctx.kk_savePeople!({ bindings: bindings.slice(0, 3) }).value.rows).toBe(3);
+    expect(rt.fake.book.values('人员对照')[3]).toEqual(['店:客服2', '客服2', '淘宝']);
+  });
+
   test('refuses a binding row without a person, and bad source lists', () => {
     const rt = runtime();
     expect(rt.ctx.kk_savePeople!({ bindings: [{ account: 'a', person: '' }] }).error.zh).toContain('人员对照第 1 行的人员无效');
