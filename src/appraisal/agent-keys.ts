@@ -9,6 +9,7 @@
  * spellings of one key hold different values for the same item (or different remarks), the later
  * one stays a row of its own rather than overwrite the other.
  */
+import type { Msg } from '../i18n';
 import { readKey } from '../metrics/coerce';
 import { dict, emptyInputs, own, type ExistingInputs } from './manual-inputs';
 
@@ -72,4 +73,24 @@ export function alignInputs(existing: ExistingInputs | null | undefined, agents:
   }
   out.agents = [...new Set(existing.agents.map((name) => targetOf.get(name)!))];
   return out;
+}
+
+/**
+ * The rows `alignInputs` had to keep apart: a spelling of one of this month's agents whose typed
+ * values differ from those on the agent's own row. Their scores do not count for the agent (the
+ * row is greyed as gone), so the manager is told which to reconcile.
+ */
+export function conflictingSpellings(aligned: ExistingInputs | null, agents: readonly { agent: string }[]): Msg[] {
+  if (!aligned) return [];
+  const current = new Map(agents.map((a) => [readKey(a.agent), a.agent]));
+  const names = new Set(agents.map((a) => a.agent));
+  return aligned.agents
+    .filter((name) => !names.has(name) && current.has(readKey(name)))
+    .map((name) => {
+      const agent = current.get(readKey(name))!;
+      return {
+        zh: `「${name}」和本月的「${agent}」是同一人，但两行手填的分数或备注不同，「${name}」一行保留为灰色、不计分。请核对后把分数填到「${agent}」一行，再删除「${name}」一行的内容。`,
+        en: `"${name}" is the same person as this month's "${agent}", but the two rows hold different typed scores or remarks; the "${name}" row is kept grey and does not count. Check them, type the right scores on "${agent}"'s row, then clear the "${name}" row.`,
+      };
+    });
 }

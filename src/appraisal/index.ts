@@ -22,7 +22,7 @@ export { placeFresh, placeInto, type Placement, type WriteBlock } from './placem
 export {
   manualIssues, tabManualIssues, issueMessages, scoresOutOfRangeAfter, isValidManual, invalidManualFormula, type ManualIssue, type AffectedScore,
 } from './manual-check';
-export { alignInputs } from './agent-keys';
+export { alignInputs, conflictingSpellings } from './agent-keys';
 export { inputsFromRows, emptyInputs, type ExistingInputs, type ManualValue } from './manual-inputs';
 export { expectedResults, itemScore, roundLikeSheets, type ExpectedAgent, type ExpectedResults } from './results';
 export { neutralise, unneutralise } from './neutralise';

@@ -3,7 +3,7 @@
  * write, under the document lock. Nothing is written unless the template and data are good.
  */
 import {
-  aggregate, alignInputs, coverageOf, isManual, manualIssues, planTab, readAnatomy, recognise, tabManualIssues, type ExistingInputs, type ManualIssue, type TabAnatomy, type TabLayout,
+  aggregate, alignInputs, conflictingSpellings, coverageOf, isManual, manualIssues, planTab, readAnatomy, recognise, tabManualIssues, type ExistingInputs, type ManualIssue, type TabAnatomy, type TabLayout,
 } from '../appraisal';
 import { duplicateHeaderWarnings } from '../appraisal/duplicate-headers';
 import { aggregateSources } from '../appraisal/stack';
@@ -144,14 +144,15 @@ export function buildAppraisal(month: string, rawTemplate: unknown, options: Bui
       if (protection) setEditable(sheet, protection, placement.editableRanges);
     }
     rememberChoice(template, month);
+    const aligned = alignInputs(existing, data.agents);
     return {
       sheetName: name,
       agents: data.agents.length,
       vanished: plan.layout.vanishedCount > 0 ? existing!.agents.filter((a) => !data.agents.some((d) => d.agent === a)) : [],
       skipped: data.skipped,
-      warnings: [...sources.flatMap((s) => duplicateHeaderWarnings(s.recognition.columns)), ...data.warnings, ...(recorded ? [] : [TEMPLATE_NOT_RECORDED])],
+      warnings: [...sources.flatMap((s) => duplicateHeaderWarnings(s.recognition.columns)), ...data.warnings, ...conflictingSpellings(aligned, data.agents), ...(recorded ? [] : [TEMPLATE_NOT_RECORDED])],
       rebuilt: own !== null,
-      manualIssues: manualIssues(template, data.agents.map((a) => a.agent), alignInputs(existing, data.agents)),
+      manualIssues: manualIssues(template, data.agents.map((a) => a.agent), aligned),
       noData,
       ...(suggestionsOf(sources).length ? { suggestions: suggestionsOf(sources) } : {}),
     };

@@ -2,7 +2,7 @@
  * Rule 8 on the rebuild: typed values follow the agent whatever the spelling; nothing typed is lost.
  */
 import { describe, expect, test } from 'vitest';
-import { alignInputs } from '../../src/appraisal/agent-keys';
+import { alignInputs, conflictingSpellings } from '../../src/appraisal/agent-keys';
 import { emptyInputs, setManual, type ExistingInputs } from '../../src/appraisal/manual-inputs';
 import { expectedResults } from '../../src/appraisal/results';
 import { planTab } from '../../src/appraisal/plan';
@@ -92,5 +92,19 @@ describe('the plan and the pure results match typed scores by key', () => {
     expect(rows[0]![plan.layout.manualColumns['工作态度']! - 1]).toBe(80);
     expect(rows[0]![plan.layout.remarkColumn - 1]).toBe('好');
     expect(plan.values.flat()).not.toContain('ａｍｙ');
+  });
+});
+
+describe('conflictingSpellings', () => {
+  test('the row kept apart is named with the agent it belongs to; a merge or a gone agent is not', () => {
+    // Amy 90 and amy 80 for item a: amy stays apart (see alignInputs above), so it is reported.
+    // 小美 and 小美 (full-width space padded) merge: nothing to say. 老王 is gone from the data: not a conflict.
+    const inputs = typed([['Amy', { a: 90 }], ['amy', { a: 80 }], ['小美', { a: 70 }], ['　小美', { b: 1 }], ['老王', { a: 60 }]]);
+    const agents = [{ agent: 'AMY' }, { agent: '小美' }];
+    const out = conflictingSpellings(alignInputs(inputs, agents), agents);
+    expect(out.map((m) => m.zh)).toEqual([
+      '「amy」和本月的「AMY」是同一人，但两行手填的分数或备注不同，「amy」一行保留为灰色、不计分。请核对后把分数填到「AMY」一行，再删除「amy」一行的内容。',
+    ]);
+    expect(out[0]!.en).toContain('"amy" row is kept grey and does not count');
   });
 });
