@@ -79,9 +79,10 @@ describe('the 考核 tab built by the server', () => {
     ]);
     expect(build(rt, '数据').agents).toBe(2);
     const results = readResults(rt, TAB);
-    expect(results.agents.map((a) => a.agent)).toEqual(['Amy', 'Bob']);
+    // A first build ranks them: Bob's 5 ÷ 10 = 0.5 converts better than Amy's 0.4.
+    expect(results.agents.map((a) => a.agent)).toEqual(['Bob', 'Amy']);
     // Amy: (2 + 8 + 30) ÷ (10 + 30 + 60) = 40 ÷ 100 = 0.4
-    expect(results.agents[0]!.values.INQUIRY_CONVERSION).toBe(0.4);
+    expect(results.agents[1]!.values.INQUIRY_CONVERSION).toBe(0.4);
   });
 
   it('a score typed for Amy survives a rebuild from an export spelling her ＡＭＹ; no grey row is left behind', () => {

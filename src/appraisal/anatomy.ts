@@ -26,6 +26,9 @@ export const KEYS = {
   value: (metric: string) => `kk:value:${metric}`,
   score: (metric: string) => `kk:score:${metric}`,
   manual: (item: string) => `kk:manual:${item}`,
+  /** What an item adds to the total (not `kk:manual:…`: only typed columns carry that). */
+  contribution: (metric: string) => `kk:contrib:${metric}`,
+  manualContribution: (item: string) => `kk:contrib:manual:${item}`,
 } as const;
 const MANUAL_PREFIX = 'kk:manual:';
 /** The number format that hides a cell's content of every type (the key row's). */

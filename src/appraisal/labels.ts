@@ -1,6 +1,11 @@
 /** The words the appraisal tab shows, in both languages (the tab follows the user's locale). */
-import type { Msg } from '../i18n';
+import type { Locale, Msg } from '../i18n';
+import { catalogueEntry } from '../metrics/catalogue';
 import type { ScoringMethod } from '../metrics/scoring';
+import { shortName } from './template';
+
+/** A metric as the tab names it: `询单转化率` / `Inquiry conversion rate`. */
+export const metricName = (id: string, locale: Locale): string => (locale === 'en' ? catalogueEntry(id)?.name.en ?? id : shortName(id));
 
 export const LABELS = {
   title: { zh: '客服绩效考核', en: 'Customer service appraisal' },
@@ -10,7 +15,7 @@ export const LABELS = {
     en: 'Edit the parameters below (weights, floors, targets, tiers) or the manual scores and every score, total, rank, grade and bonus recomputes; a blank metric value scores 0.',
   },
   item: { zh: '考核项', en: 'Item' },
-  metric: { zh: '指标', en: 'Metric' },
+  definition: { zh: '指标定义', en: 'Definition' },
   weight: { zh: '权重', en: 'Weight' },
   floor: { zh: '下限（0 分）', en: 'Floor (0 points)' },
   target: { zh: '目标（100 分）', en: 'Target (100 points)' },
@@ -26,7 +31,8 @@ export const LABELS = {
   gradeCount: { zh: '人数', en: 'Agents' },
   bonusTotal: { zh: '奖金合计', en: 'Bonus total' },
   weightsRow: { zh: '权重', en: 'Weights' },
-  scaleRow: { zh: '换算（人工项 ×100÷满分）', en: 'Scale (manual: ×100 ÷ max)' },
+  scaleRow: { zh: '折算百分制（人工分 ×100÷满分）', en: 'To 100 points (manual: ×100 ÷ max)' },
+  contribution: { zh: '贡献·', en: 'Contribution · ' },
   teamAverage: { zh: '团队平均', en: 'Team average' },
   teamMedian: { zh: '团队中位数', en: 'Team median' },
   agent: { zh: '客服', en: 'Agent' },
@@ -83,3 +89,17 @@ export const manualNote = (max: number): Msg => ({
   zh: `人工评分：填 0–${max}，按 100×分数÷${max} 计入总分；空白计 0 分。`,
   en: `Manual score: type 0–${max}; it counts as 100 × score ÷ ${max}; blank counts as 0.`,
 });
+
+/** The note on a parameter row's definition: the metric's code, which is also its sheet function. */
+export const metricCodeNote = (id: string): Msg => ({
+  zh: `指标代码 ${id}：同名表格函数 =${id}(…) 按此定义算出整列。`,
+  en: `Metric code ${id}: the sheet function =${id}(…) computes a whole column by this definition.`,
+});
+
+/** A header with its unit: `下限（0 分）` → `下限（0 分，秒）`, `档1门槛` → `档1门槛（秒）`; as it was when `word` is ''. */
+export function labelWithUnit(label: string, word: string, locale: Locale): string {
+  if (!word) return label;
+  if (label.endsWith('）')) return `${label.slice(0, -1)}，${word}）`;
+  if (label.endsWith(')')) return `${label.slice(0, -1)}, ${word})`;
+  return locale === 'en' ? `${label} (${word})` : `${label}（${word}）`;
+}

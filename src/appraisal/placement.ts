@@ -190,6 +190,8 @@ function physicalLayout(L: TabLayout, rowOf: (r: number) => number, columnOf: (c
     gradeColumn: columnOf(L.gradeColumn), coefficientColumn: columnOf(L.coefficientColumn), bonusColumn: columnOf(L.bonusColumn),
     remarkColumn: columnOf(L.remarkColumn),
     manualColumns: cols(L.manualColumns), valueColumns: cols(L.valueColumns), scoreColumns: cols(L.scoreColumns),
+    ...(L.contributionColumns ? { contributionColumns: cols(L.contributionColumns) } : {}),
+    ...(L.manualContributionColumns ? { manualContributionColumns: cols(L.manualContributionColumns) } : {}),
     ...(L.refs ? { refs: mapRefs(L.refs, new FormulaMapper(rowOf, columnOf)) } : {}),
   };
 }

@@ -56,6 +56,9 @@ export interface TabLayout {
   /** Metric id → 1-based column of its value and of its score. */
   valueColumns: Record<string, number>;
   scoreColumns: Record<string, number>;
+  /** What each item adds to the total: metric id → column, manual item → column (absent in tabs built before them). */
+  contributionColumns?: Record<string, number>;
+  manualContributionColumns?: Record<string, number>;
   /** The chart's ranges as last written (a rebuild re-points the chart when they change). */
   chartRanges?: string[];
   /** The data validation as last set: `range → max` of each manual column (a rebuild sets it again only when it changed). */

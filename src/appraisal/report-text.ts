@@ -7,6 +7,7 @@
 import type { Locale } from '../i18n';
 import type { ScoringMethod } from '../metrics/scoring';
 import type { Unit } from '../metrics/types';
+import { UNIT_WORDS } from './units';
 
 /** A number as text with `decimals` places (0, 1 or 2). */
 export const fixed = (x: string, decimals: 0 | 1 | 2) => `TEXT(${x},"${['0', '0.0', '0.00'][decimals]}")`;
@@ -27,15 +28,14 @@ export function moneyText(x: string): string {
 
 /** A metric value with its unit: `18.0 秒`, `45.00%`, `¥123.40`; `x` is a number. */
 export function valueText(x: string, unit: Unit, locale: Locale): string {
-  const zh = locale === 'zh';
+  const word = UNIT_WORDS[unit]?.[locale];
+  const withWord = (text: string) => (word ? `${text}&" ${word}"` : text);
   switch (unit) {
     case 'fraction': return `${fixed(`${x}*100`, 2)}&"%"`;
     case 'yuan': return `"¥"&${moneyText(x)}`;
-    case 'seconds': return `${fixed(x, 1)}&"${zh ? ' 秒' : ' s'}"`;
-    case 'hours': return `${fixed(x, 1)}&"${zh ? ' 小时' : ' h'}"`;
-    case 'days': return `${fixed(x, 1)}&"${zh ? ' 天' : ' days'}"`;
-    case 'units': return `${fixed(x, 2)}&"${zh ? ' 件' : ' units'}"`;
-    case 'count': return `${fixed(x, 0)}&"${zh ? ' 笔' : ''}"`;
+    case 'seconds': case 'hours': case 'days': return withWord(fixed(x, 1));
+    case 'units': return withWord(fixed(x, 2));
+    case 'count': return withWord(fixed(x, 0));
     default: return fixed(x, 2);
   }
 }

@@ -18,7 +18,7 @@ import { LABELS } from './labels';
 import { isValidManual } from './manual-check';
 import { alignInputs } from './agent-keys';
 import { own, type ExistingInputs } from './manual-inputs';
-import { metricValue, type PlanAgent } from './plan';
+import { metricValue, type PlanAgent } from './agent-values';
 import { roundLikeSheets } from './rounding';
 import { isManual, type MetricItem, type Template } from './template';
 
@@ -29,6 +29,11 @@ export interface ExpectedAgent {
   scores: Record<string, number>;
   /** Manual item → the score entered (blank counts as 0, as in the tab; text or out of range flags the total). */
   manual: Record<string, number>;
+  /**
+   * Metric id or manual item → what it adds to the total: weight × scale × score ÷ Σ weights, as the
+   * tab's contribution columns show it; '' for a manual score not typed yet or one that cannot count.
+   */
+  contributions: Record<string, number | ''>;
   /** The total, or the flag text (待修正) when a manual score is text or outside 0 … max (manual-check.ts). */
   total: number | string;
   rank: number | '';
@@ -106,6 +111,7 @@ export function expectedResults(
   const rows = current.map((agent) => {
     const scores: Record<string, number> = {};
     const entered: Record<string, number> = {};
+    const contributions: Record<string, number | ''> = {};
     let weighted = 0;
     let flagged = false;
     for (const item of counted) {
@@ -113,14 +119,18 @@ export function expectedResults(
         const typed = own(own(typedInputs?.manual, agent.agent), item.manual);
         if (!isValidManual(typed, item.max)) flagged = true;
         entered[item.manual] = typeof typed === 'number' ? typed : 0;
-        weighted += item.weight * (100 / item.max) * entered[item.manual]!;
+        const term = item.weight * (100 / item.max) * entered[item.manual]!;
+        weighted += term;
+        contributions[item.manual] = typed === undefined || !isValidManual(typed, item.max) ? '' : term / weightSum;
       } else {
         scores[item.metric] = itemScore(item, metricValue(agent.values, item.metric));
-        weighted += item.weight * 1 * scores[item.metric]!;
+        const term = item.weight * 1 * scores[item.metric]!;
+        weighted += term;
+        contributions[item.metric] = term / weightSum;
       }
     }
     const total = roundLikeSheets(weighted / weightSum, 2);
-    return { agent: agent.agent, values: { ...agent.values }, scores, manual: entered, total: flagged ? FLAG : total };
+    return { agent: agent.agent, values: { ...agent.values }, scores, manual: entered, contributions, total: flagged ? FLAG : total };
   });
   const totals = rows.flatMap((r) => (typeof r.total === 'number' ? [r.total] : []));
   const previousByKey = previousTotals ? totalsByKey(previousTotals) : null;

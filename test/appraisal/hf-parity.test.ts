@@ -108,7 +108,8 @@ describe('fixed cases', () => {
   });
 
   test('last month: the total looked up live in last month\'s tab, and the change', () => {
-    const october = planTab({ month: '2026-10', template: everyMethod(), agents: threeAgents().slice(0, 2).reverse(), now: NOW });
+    // A rebuilt October (typed inputs given, none typed): its rows keep the data's order, 阿杰 above 小美, unlike November's.
+    const october = planTab({ month: '2026-10', template: everyMethod(), agents: threeAgents().slice(0, 2).reverse(), existing: inputsFromRows([]), now: NOW });
     const november = planTab({ month: '2026-11', template: everyMethod(), agents: threeAgents(), existing: manual, previous: { sheetName: october.sheetName, layout: previousRowsOf(october.values) }, now: NOW });
     const sheets = evaluateSheets({ [october.sheetName]: october.values, [november.sheetName]: november.values });
     const previous = readPreviousTotals(sheets[october.sheetName]!, october.layout);

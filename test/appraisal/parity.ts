@@ -21,11 +21,42 @@ function expectSame(actual: unknown, expected: number | string, label: string): 
   else expect(actual, label).toBe(expected);
 }
 
+/** The 1-based row of an agent among the current agents (a first build puts them in rank order). */
+export function rowOfAgent(plan: TabPlan, grid: Evaluated, agent: string): number {
+  const { firstAgentRow, agentCount, agentColumn } = plan.layout;
+  for (let r = firstAgentRow; r < firstAgentRow + agentCount; r++) if (cellAt(grid, r, agentColumn) === agent) return r;
+  throw new Error(`${agent} has no row`);
+}
+
+/**
+ * What each item adds to the total, shown in its contribution column, equals weight × scale ×
+ * score ÷ Σ weights (blank for a manual score not typed or not counting), and the contributions
+ * add up to the total before its rounding to 2 decimals.
+ */
+function expectContributions(plan: TabPlan, grid: Evaluated, r: number, agent: ExpectedResults['agents'][number], label: string): void {
+  const { contributionColumns = {}, manualContributionColumns = {} } = plan.layout;
+  const shown = [
+    ...Object.entries(contributionColumns).map(([item, c]) => [item, cellAt(grid, r, c)] as const),
+    ...Object.entries(manualContributionColumns).map(([item, c]) => [item, cellAt(grid, r, c)] as const),
+  ];
+  expect(shown.length, `${label} contribution columns`).toBe(Object.keys(agent.contributions).length);
+  let sum = 0;
+  for (const [item, value] of shown) {
+    const want = agent.contributions[item];
+    if (want === '' || want === undefined) expect(value, `${label} ${item} contribution`).toBe('');
+    else {
+      expectClose(value, want, `${label} ${item} contribution`);
+      sum += value as number;
+    }
+  }
+  if (typeof agent.total === 'number') expect(Math.abs(sum - agent.total), `${label}: Σ contributions ${sum} vs total ${agent.total}`).toBeLessThanOrEqual(0.005 + CLOSE);
+}
+
 export function expectParity(plan: TabPlan, grid: Evaluated, expected: ExpectedResults): void {
   const { layout } = plan;
   expect(layout.agentCount).toBe(expected.agents.length);
-  expected.agents.forEach((agent, i) => {
-    const r = layout.firstAgentRow + i;
+  expected.agents.forEach((agent) => {
+    const r = rowOfAgent(plan, grid, agent.agent);
     const label = `${agent.agent} (row ${r})`;
     expect(cellAt(grid, r, layout.agentColumn), label).toBe(agent.agent);
     expectSame(cellAt(grid, r, layout.totalColumn), agent.total, `${label} total`);
@@ -37,6 +68,7 @@ export function expectParity(plan: TabPlan, grid: Evaluated, expected: ExpectedR
     for (const [metric, score] of Object.entries(agent.scores)) {
       expectClose(cellAt(grid, r, layout.scoreColumns[metric]!), score, `${label} ${metric} score`);
     }
+    expectContributions(plan, grid, r, agent, label);
     if (agent.previousTotal !== undefined) {
       const previous = cellAt(grid, r, layout.bonusColumn + 1);
       const delta = cellAt(grid, r, layout.bonusColumn + 2);

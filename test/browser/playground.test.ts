@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TAB_TAG_KEY, type TabLayout } from '../../src/appraisal/plan-types';
 import type { Playground } from '../../scripts/playground';
 import { openPlaygroundInChromium, SCREENSHOTS, type BrowserSession } from './session';
+import { columnLetter } from '../../src/appraisal/a1';
 
 const MONTH = '2026-11';
 const TAB = `考核 ${MONTH}`;
@@ -234,7 +235,7 @@ describe('the sidebar and the playground in Chromium', () => {
     await sidebar.locator('.section-build .notice-info', { hasText: `「${TAB}」已保护` }).waitFor();
     const sheetProtection = playground.fake.book.protections(TAB).find((p) => p.type === 'SHEET');
     // the manual score column (e.g. I17:I20) stays editable for the manager
-    const manualLetter = String.fromCharCode(64 + layout().manualColumns['工作态度']!);
+    const manualLetter = columnLetter(layout().manualColumns['工作态度']!);
     expect(sheetProtection?.unprotected.some((range) => new RegExp(`^${manualLetter}\\d+(:${manualLetter}\\d+)?$`).test(range))).toBe(true);
   });
 

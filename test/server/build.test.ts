@@ -8,6 +8,7 @@ import { PRESETS } from '../../src/appraisal';
 import { TAB_TAG_KEY } from '../../src/appraisal/plan-types';
 import { layoutOf, readResults, startRuntime, type Runtime } from '../../dev/local/appraise';
 import { syntheticExport } from '../../scripts/synthetic';
+import { columnLetter } from '../../src/appraisal/a1';
 
 const MONTH = '2026-11';
 const TAB = '考核 2026-11';
@@ -221,7 +222,7 @@ describe('the tag and the owner view', () => {
     const [protection] = rt.fake.book.protections(TAB);
     expect(protection).toBeDefined();
     const layout = layoutOf(rt, TAB);
-    const manualLetter = String.fromCharCode(64 + layout.manualColumns['工作态度']!);
+    const manualLetter = columnLetter(layout.manualColumns['工作态度']!);
     expect(protection!.unprotected.some((a: string) => a.startsWith(manualLetter))).toBe(true);
   });
 });
@@ -238,7 +239,7 @@ describe('a prepared tab after the template changed', () => {
     // a different template is a confirmed choice (tab-guard.test.ts has the refusal)
     expect(rt.ctx.kk_buildAppraisal!({ sheetName: '数据', month: MONTH, template: changed, confirmTemplateChange: true }).ok).toBe(true);
     const layout = layoutOf(rt, TAB);
-    const letter = (c: number) => String.fromCharCode(64 + c);
+    const letter = columnLetter;
     const [protection] = rt.fake.book.protections(TAB);
     for (const column of [layout.manualColumns['工作态度']!, layout.manualColumns['团队协作']!, layout.remarkColumn]) {
       // open-ended in the plan (`W21:W`); Sheets reports it down to the sheet's last row

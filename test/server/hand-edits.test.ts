@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { PRESETS } from '../../src/appraisal';
 import { layoutOf, readResults, startRuntime, type Runtime } from '../../dev/local/appraise';
 import { syntheticExport } from '../../scripts/synthetic';
+import { columnLetter } from '../../src/appraisal/a1';
 
 const MONTH = '2026-11';
 const TAB = '考核 2026-11';
@@ -103,7 +104,7 @@ describe('hand edits survive a rebuild (issue #7 item 4)', () => {
     rt.fake.book.typeCell(TAB, layout.headerRow, notes, '我的备忘');
     for (const agent of typed.keys()) rt.fake.book.typeCell(TAB, rowOf(rt, agent), notes, `备忘${agent}`);
     const last = layout.firstAgentRow + 4;
-    rt.fake.book.sortRange(TAB, `A${layout.firstAgentRow}:${String.fromCharCode(64 + notes)}${last}`, { column: 1, ascending: false });
+    rt.fake.book.sortRange(TAB, `A${layout.firstAgentRow}:${columnLetter(notes)}${last}`, { column: 1, ascending: false });
     const order = readResults(rt, TAB).agents.map((a) => a.agent);
     // Next export lists the agents in another order and adds one.
     const rows = syntheticExport(6, 'per-agent');
@@ -122,7 +123,7 @@ describe('hand edits survive a rebuild (issue #7 item 4)', () => {
     rt.fake.book.typeCell(TAB, layout.firstAgentRow + 1, layout.manualColumns['工作态度']!, '88');
     const reply = build(rt);
     expect(reply.ok).toBe(false);
-    const cell = `${String.fromCharCode(64 + layout.manualColumns['工作态度']!)}${layout.firstAgentRow + 1}`;
+    const cell = `${columnLetter(layout.manualColumns['工作态度']!)}${layout.firstAgentRow + 1}`;
     expect(reply.error.zh).toContain(cell);
     expect(reply.error.en).toContain(cell);
   });
@@ -181,7 +182,8 @@ describe('为店主准备 lists the manual scores to fix', () => {
     rt.fake.book.insertColumns(TAB, 1, 1); // the manager's edit after the build: the columns moved
     const reply = rt.ctx.kk_prepareForOwner!({ month: MONTH });
     expect(reply.ok).toBe(true);
-    expect(reply.value.manualIssues).toEqual([
+    const byAgent = (a: { agent: string }, b: { agent: string }) => a.agent.localeCompare(b.agent);
+    expect([...reply.value.manualIssues].sort(byAgent)).toEqual([
       { agent: '客服0002', blank: [], invalid: [{ item: '工作态度', value: 101, max: 100 }] },
       { agent: '客服0003', blank: ['工作态度'], invalid: [] },
     ]);

@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { PRESETS } from '../../src/appraisal';
 import { createFakeGas, loadGasProject } from '../../dev/gas';
-import { startRuntime, type Runtime } from '../../dev/local/appraise';
+import { readResults, startRuntime, type Runtime } from '../../dev/local/appraise';
 import { syntheticExport } from '../../scripts/synthetic';
 
 const mixed = PRESETS.mixed.template;
@@ -50,11 +50,13 @@ describe('kk_buildReports', () => {
     const rt = withMonths(3);
     expect(rt.ctx.kk_buildReports!({ month: '2026-11' }).ok).toBe(true);
     const rule = rt.fake.book.validation('绩效单 2026-11', 2, 2);
-    // a list of the month's agents (the tab's agent column also holds blank rows and departed agents)
-    expect(rule).toEqual(expect.objectContaining({ criteria: 'VALUE_IN_LIST', values: [['客服0001', '客服0002', '客服0003'], true], allowInvalid: false }));
+    // a list of the month's agents in the tab's order (its agent column also holds blank rows and departed agents)
+    const agents = readResults(rt, '考核 2026-11').agents.map((a) => a.agent);
+    expect([...agents].sort()).toEqual(['客服0001', '客服0002', '客服0003']);
+    expect(rule).toEqual(expect.objectContaining({ criteria: 'VALUE_IN_LIST', values: [agents, true], allowInvalid: false }));
     // the picker takes the month's agents only: a name not in the tab is refused, the page keeps its agent
     expect(rt.fake.book.typeAsUser('绩效单 2026-11', 2, 2, '不存在的人').accepted).toBe(false);
-    expect(rt.fake.book.values('绩效单 2026-11')[1]![1]).toBe('客服0001');
+    expect(rt.fake.book.values('绩效单 2026-11')[1]![1]).toBe(agents[0]);
     const card = rt.fake.book.values('绩效单 2026-11');
     const months = card.map((r) => r[0]).filter((v) => v === '2026-10' || v === '2026-11');
     expect(months).toEqual(['2026-10', '2026-11']);
@@ -89,7 +91,10 @@ describe('kk_buildReports', () => {
     // 'a?' again, with 态度 90 typed in the 考核 tab: total = (50·50 + 50·90) ÷ 100 = 70 → B, 1.0 → 2,000 × 1.0 = ¥2,000
     rt.fake.book.typeCell(card, 2, 2, 'a?');
     const layout = JSON.parse(rt.fake.book.metadata('考核 2026-11').find((m) => m.key === 'kefu-kpi/appraisal')!.value!);
-    rt.fake.book.typeCell('考核 2026-11', layout.firstAgentRow + 2, layout.manualColumns['态度'], '90');
+    // The first build ranked the rows: ~a (37.5), a? (25), ab, a*.
+    const row = rt.fake.book.values('考核 2026-11').findIndex((r) => r[layout.agentColumn - 1] === 'a?') + 1;
+    expect(row).toBe(layout.firstAgentRow + 1);
+    rt.fake.book.typeCell('考核 2026-11', row, layout.manualColumns['态度'], '90');
     const v = rt.fake.book.values(card);
     expect(v[1]![4]).toBe(70);
     expect(v[2]![4]).toBe('奖金 = 2,000 × 1.0 = ¥2,000');
@@ -101,9 +106,11 @@ describe('kk_buildReports', () => {
     expect(rt.ctx.kk_buildAppraisal!({ sheetName: '数据', month: '2026-11', template: MANUAL }).ok).toBe(true);
     expect(rt.ctx.kk_buildReports!({ month: '2026-11' }).ok).toBe(true);
     const layout = JSON.parse(rt.fake.book.metadata('考核 2026-11').find((m) => m.key === 'kefu-kpi/appraisal')!.value!);
-    // the manager swaps the two names in the tab (as a sort of the name column alone would)
-    rt.fake.book.typeCell('考核 2026-11', layout.firstAgentRow, layout.agentColumn, '乙');
-    rt.fake.book.typeCell('考核 2026-11', layout.firstAgentRow + 1, layout.agentColumn, '甲');
+    // the manager swaps the two names in the tab (as a sort of the name column alone would); the build ranked 乙 (50) above 甲 (25)
+    const names = rt.fake.book.values('考核 2026-11').slice(layout.firstAgentRow - 1, layout.firstAgentRow + 1).map((r) => r[layout.agentColumn - 1]);
+    expect(names).toEqual(['乙', '甲']);
+    rt.fake.book.typeCell('考核 2026-11', layout.firstAgentRow, layout.agentColumn, '甲');
+    rt.fake.book.typeCell('考核 2026-11', layout.firstAgentRow + 1, layout.agentColumn, '乙');
     const trend = rt.fake.book.values('趋势');
     const totals = trend.find((r) => r[0] === '2026-11')!;
     expect(totals.slice(1, 3)).toEqual(['⚠需刷新', '⚠需刷新']);

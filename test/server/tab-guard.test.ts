@@ -118,8 +118,9 @@ describe('the tab knows its template', () => {
     typeManual(rt, '小美', '工作态度', '58');
     typeManual(rt, '阿杰', '工作态度', '9');
     const reply = build(rt, saved);
+    // The example is the tab's first row: the first build ranked 阿杰 (conversion 0.5) above 小美 (0.4).
     expect(reply.refusal.typedScores.map((c: { zh: string }) => c.zh)).toEqual([
-      '「工作态度」满分 100 → 10：已填的 2 个分数含义改变，例如 小美 的 58 分原计 58，将计 580',
+      '「工作态度」满分 100 → 10：已填的 2 个分数含义改变，例如 阿杰 的 9 分原计 9，将计 90',
       '「工作态度」有 1 个分数超过新满分 10（小美 58），请改分',
     ]);
   });
@@ -217,12 +218,12 @@ describe('no item without data passes quietly', () => {
     const shown = rt.fake.book.values(TAB);
     const notes = rt.fake.book.formats(TAB).notes;
     expect(String(shown[2]![0])).toBe('⚠ 本月无数据、不计分：「平均响应时间」（权重 20）；共 20 的权重已按比例分给其余各项。');
-    const paramRow = shown.findIndex((r) => r[1] === 'AVG_RESPONSE_TIME');
-    expect(shown[paramRow]![0]).toBe('平均响应时间（无数据）');
+    const paramRow = shown.findIndex((r) => r[0] === '平均响应时间（无数据）');
+    expect(notes[paramRow]![1]).toContain('AVG_RESPONSE_TIME');
     expect(shown[paramRow]![2]).toBe(0);
     expect(notes[paramRow]![2]).toMatch(/^模板权重 20。/);
     const layout = layoutOf(rt, TAB);
-    expect(shown[layout.headerRow - 1]![layout.valueColumns['AVG_RESPONSE_TIME']! - 1]).toBe('平均响应时间（无数据）');
+    expect(shown[layout.headerRow - 1]![layout.valueColumns['AVG_RESPONSE_TIME']! - 1]).toBe('平均响应时间（秒）（无数据）');
     expect(layout.noData).toEqual(['AVG_RESPONSE_TIME']);
   });
 
