@@ -91,8 +91,8 @@ export const WEIGHTS_NOTE: Msg = {
 
 /** Added to a value header when even the most decimals show some value on the wrong side of a boundary. */
 export function unresolvedNote(item: MetricItem, precision: Precision): Msg {
-  // The value to 9 decimals, trailing zeros dropped: `98.9999999%`.
-  const full = (x: number, locale: Locale) => valueWithUnit(x, item.metric, locale, 9).replace(/(\.\d*?)0+(?=\D*$)/, '$1').replace(/\.(?=\D*$)/, '');
+  // The value to 12 decimals, trailing zeros dropped: `98.9999999999%`.
+  const full = (x: number, locale: Locale) => valueWithUnit(x, item.metric, locale, 12).replace(/(\.\d*?)0+(?=\D*$)/, '$1').replace(/\.(?=\D*$)/, '');
   const pairs = (locale: Locale) => precision.unresolved
     .map((u) => `${full(u.value, locale)} / ${valueWithUnit(u.boundary, item.metric, locale, precision.decimals)}`);
   return {
