@@ -60,8 +60,8 @@ export const METHOD_LABELS: Record<ScoringMethod, Msg> = {
 export const NOTES = {
   blankScoresZero: { zh: '指标值为空（无数据或无基数）时该项计 0 分。', en: 'A blank metric value (no data, or no basis) scores 0.' },
   total: {
-    zh: '加权总分 = Σ 权重×得分 ÷ Σ 权重，保留两位小数；排名、等级按此总分，总分相同名次相同。',
-    en: 'Weighted total = Σ weight × score ÷ Σ weight, rounded to 2 decimals; rank and grade follow it, equal totals share a rank.',
+    zh: '加权总分 = Σ 权重×得分 ÷ Σ 权重，保留两位小数；每项加了多少分见「贡献·」各列；排名、等级按此总分，总分相同名次相同。',
+    en: 'Weighted total = Σ weight × score ÷ Σ weight, rounded to 2 decimals; the "Contribution ·" columns show what each item adds; rank and grade follow it, equal totals share a rank.',
   },
   vanished: { zh: '本月数据中没有该客服；保留其人工评分与备注，不参与排名。', en: 'Not in this month\'s data: manual scores and remarks are kept; not ranked.' },
   noSource: { zh: '本月数据中没有该指标的来源列，得分按 0 计。', en: 'This month\'s data has no column for this metric; it scores 0.' },
