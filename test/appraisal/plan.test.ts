@@ -68,6 +68,23 @@ describe('the parameter block', () => {
     expect(row(p, 11).slice(0, 9)).toEqual(['专业能力', '人工评分', 10, null, null, null, null, null, 5]);
   });
 
+  test('one unit for every metric item: the floor, target and threshold headers say it, the names do not', () => {
+    const template = {
+      ...everyMethod(),
+      items: [
+        { metric: 'INQUIRY_CONVERSION', weight: 50, floor: 0.3, target: 0.5, method: 'linear' as const },
+        { metric: 'REPLY_RATE', weight: 30, method: 'tiers' as const, tiers: [[0.99, 100], [0.95, 60]] as [number, number][] },
+        { manual: '工作态度', weight: 20, max: 100 },
+      ],
+    };
+    const q = plan({ template });
+    expect(row(q, 4).slice(0, 11)).toEqual(['考核项', '指标定义', '权重', '下限（0 分，%）', '目标（100 分，%）', '计分方法', '封顶分', '每单位扣分', '满分', '档1门槛（%）', '档1得分']);
+    expect([at(q, 5, 1), at(q, 6, 1), at(q, 7, 1)]).toEqual(['询单转化率', '旺旺回复率', '工作态度']);
+    const en = plan({ template, locale: 'en' });
+    expect(row(en, 4).slice(3, 5)).toEqual(['Floor (0 points, %)', 'Target (100 points, %)']);
+    expect(at(en, 4, 10)).toBe('Tier 1 threshold (%)');
+  });
+
   test('grade bands ascending by minimum (for VLOOKUP), then the bonus base', () => {
     const c = 16; // after 9 parameter columns and 3 tier pairs
     expect([4, 5, 6, 7, 8, 9, 10].map((r) => row(p, r).slice(c, c + 3))).toEqual([
