@@ -37,7 +37,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TAB_TAG_KEY, type TabLayout } from '../../src/appraisal/plan-types';
-import { openPlaygroundInChromium, SCREENSHOTS, type BrowserSession } from './session';
+import { buildSampleFromSidebar, openPlaygroundInChromium, SCREENSHOTS, type BrowserSession } from './session';
 
 const TAB = '考核 2026-11';
 const VIEWPORT = { width: 1366, height: 768 };
@@ -77,7 +77,7 @@ describe('the owner’s first screen at 1366 × 768', () => {
 
   /** Wholly inside the window: nothing to scroll to see it. */
   async function expectInView(locator: Locator, what: string): Promise<{ y: number }> {
-    await expect.poll(() => locator.isVisible(), what).toBe(true);
+    await expect.poll(() => locator.isVisible(), { message: what }).toBe(true);
     const box = (await locator.boundingBox())!;
     expect(box.x, what).toBeGreaterThanOrEqual(0);
     expect(box.y, what).toBeGreaterThanOrEqual(0);
@@ -88,11 +88,7 @@ describe('the owner’s first screen at 1366 × 768', () => {
 
   it('shows all seven agents ranked, with total, grade and bonus, without the sidebar and without scrolling', async () => {
     const sidebar = page.frameLocator('#sidebar');
-    await sidebar.locator('#data-sheet').waitFor();
-    await sidebar.locator('#month').fill('2026-11');
-    await sidebar.locator('#template-source').selectOption('preset:mixed');
-    await sidebar.locator('#agents li').first().waitFor();
-    await sidebar.locator('#build').click();
+    await buildSampleFromSidebar(page);
     await sidebar.locator('#open-sheet').click();
     await table().waitFor();
 
@@ -108,7 +104,11 @@ describe('the owner’s first screen at 1366 × 768', () => {
 
     await sidebar.locator('#prepare-owner').click();
     await sidebar.locator('.section-build .notice-info', { hasText: '已按排名排序' }).waitFor();
-    expect(await sidebar.locator('.section-build .notice-info').textContent()).toContain('冻结');
+    const notice = (await sidebar.locator('.section-build .notice-info').textContent()) ?? '';
+    expect(notice).toContain('已冻结第 1–');
+    expect(notice).toContain('（参数、权重与换算）');
+    // the sort moved rows: the 趋势 tab, which points at each agent's row, was refreshed with it
+    expect(notice).toContain('已随之刷新「绩效单 2026-11」和「趋势」');
 
     // the owner: no sidebar, the tab shared with them
     await page.locator('#owner-view').click();
@@ -135,5 +135,11 @@ describe('the owner’s first screen at 1366 × 768', () => {
     }
     expect(session.pageErrors).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'owner-view.png') });
+
+    // 趋势 shows this month's sorted rows, not ⚠需刷新
+    await page.locator('#tabs button', { hasText: '趋势' }).click();
+    const trend = (await page.locator('table[data-sheet="趋势"]').textContent()) ?? '';
+    expect(trend).toContain('103.58');
+    expect(trend).not.toContain('⚠');
   });
 });
