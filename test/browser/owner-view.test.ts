@@ -36,6 +36,7 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { columnLetter } from '../../src/appraisal/a1';
 import { TAB_TAG_KEY, type TabLayout } from '../../src/appraisal/plan-types';
 import { buildSampleFromSidebar, openPlaygroundInChromium, SCREENSHOTS, type BrowserSession } from './session';
 
@@ -102,6 +103,10 @@ describe('the owner’s first screen at 1366 × 768', () => {
       await expect.poll(async () => (await target.textContent())?.trim()).toBe(String(score));
     }
 
+    // A first build ranks the agents already; the manager has since sorted the table by name (as in
+    // Sheets' Data › Sort range), so 为店主准备 has the rows to put back in rank order.
+    const l0 = layout();
+    session.playground.fake.book.sortRange(TAB, `A${l0.firstAgentRow}:${columnLetter(l0.columns)}${l0.firstAgentRow + 6}`, { column: l0.agentColumn, ascending: true });
     await sidebar.locator('#prepare-owner').click();
     await sidebar.locator('.section-build .notice-info', { hasText: '已按排名排序' }).waitFor();
     const notice = (await sidebar.locator('.section-build .notice-info').textContent()) ?? '';

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { PRESETS } from '../../src/appraisal';
+import { columnLetter } from '../../src/appraisal/a1';
 import { LABELS } from '../../src/appraisal/labels';
 import { paramHeaderRowOf } from '../../src/appraisal/owner-view';
 import { parseCsv, stripBom } from '../../src/files';
@@ -56,11 +57,13 @@ describe('为店主准备 on the sample', () => {
   test('sorts the agents by rank with their own columns, hides the parameter rows, freezes through the header', () => {
     const rt = sampleBuilt();
     const l = layoutOf(rt, TAB);
+    // A first build is in rank order; the manager has sorted the table by name since.
+    rt.fake.book.sortRange(TAB, `A${l.firstAgentRow}:${columnLetter(l.columns)}${l.firstAgentRow + 6}`, { column: l.agentColumn, ascending: true });
     // The manager's own column right of the table, one note per agent: it must move with its agent.
     const own = l.columns + 1;
     for (const name of RANKED) rt.fake.book.typeCell(TAB, rowOf(rt, name), own, `备注给${name}`);
     const before = namesDown(rt);
-    expect(before).not.toEqual(RANKED); // the build keeps the data's order: the sort has work to do
+    expect(before).not.toEqual(RANKED); // sorted by name: the sort has work to do
     const totals = new Map(readResults(rt, TAB).agents.map((a) => [a.agent, a.total]));
 
     const reply = prepare(rt);
@@ -125,6 +128,9 @@ describe('为店主准备 never hides a flag nor moves an agent out of the count
   test('a total to fix sorts last among the current agents; an agent gone from the data keeps its row', () => {
     const rt = runtimeWith(syntheticExport(5, 'per-agent'));
     expect(build(rt).ok).toBe(true);
+    // sorted by name since the (ranked) first build: 客服0001 on top
+    const l0 = layoutOf(rt, TAB);
+    rt.fake.book.sortRange(TAB, `A${l0.firstAgentRow}:${columnLetter(l0.columns)}${l0.firstAgentRow + 4}`, { column: l0.agentColumn, ascending: true });
     // next month's export without 客服0001: a grey row at the bottom, no total
     rt.fake.book.addSheet('数据 2', syntheticExport(5, 'per-agent').filter((r) => r[1] !== '客服0001'));
     expect(build(rt, {}, '数据 2').ok).toBe(true);
