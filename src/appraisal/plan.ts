@@ -115,6 +115,7 @@ export function planTab(input: PlanInput): TabPlan {
     sources: Object.fromEntries(metricItems.map((i) => [i.metric, [...new Set(input.agents.flatMap((a) => own(a.sources, i.metric) ?? []))]])),
     basis: Object.fromEntries(metricItems.map((i) => [i.metric, input.agents.map((a) => own(a.basis, i.metric)).find((b): b is Basis => b !== undefined)])),
     noData, precision, previous: input.previous,
+    agentsWith: (metric, value) => current.filter((a) => metricValue(a.values, metric) === value).map((a) => a.agent),
   });
 
   const lastAgentRow = g.firstAgentRow + current.length - 1;

@@ -62,7 +62,8 @@ export function sameSide(v: number, b: Boundary, scale: number, decimals: number
  */
 export function chooseDecimals(values: readonly number[], boundaries: readonly Boundary[], scale: number, from: number, most = MOST_DECIMALS): Precision {
   let decimals = Math.min(most, Math.max(from, ...boundaries.map((b) => exactDecimals(b.at, scale, from, most))));
-  const wrong = (d: number) => values.flatMap((value) => boundaries.filter((b) => !sameSide(value, b, scale, d)).map((b) => ({ value, boundary: b.at })));
+  const distinct = [...new Set(values)];
+  const wrong = (d: number) => distinct.flatMap((value) => boundaries.filter((b) => !sameSide(value, b, scale, d)).map((b) => ({ value, boundary: b.at })));
   while (decimals < most && wrong(decimals).length > 0) decimals++;
   return { decimals, unresolved: wrong(decimals) };
 }

@@ -89,14 +89,24 @@ export const WEIGHTS_NOTE: Msg = {
   en: 'Each item\'s weight, from the parameter block above; total = Σ weight × scale × score ÷ Σ weight.',
 };
 
-/** Added to a value header when even the most decimals show some value on the wrong side of a boundary. */
-export function unresolvedNote(item: MetricItem, precision: Precision): Msg {
+/** How many of the values a precision note lists (a note holds at most 50,000 characters). */
+const LISTED = 10;
+
+/**
+ * Added to a value header when even the most decimals show some value on the wrong side of a
+ * boundary: whose value, to 12 decimals, and the boundary. `agentsOf` names the agents with a value.
+ */
+export function unresolvedNote(item: MetricItem, precision: Precision, agentsOf: (value: number) => string[]): Msg {
   // The value to 12 decimals, trailing zeros dropped: `98.9999999999%`.
   const full = (x: number, locale: Locale) => valueWithUnit(x, item.metric, locale, 12).replace(/(\.\d*?)0+(?=\D*$)/, '$1').replace(/\.(?=\D*$)/, '');
-  const pairs = (locale: Locale) => precision.unresolved
-    .map((u) => `${full(u.value, locale)} / ${valueWithUnit(u.boundary, item.metric, locale, precision.decimals)}`);
+  const cases = precision.unresolved.flatMap((u) => agentsOf(u.value).map((agent) => ({ agent, ...u })));
+  const listed = cases.slice(0, LISTED);
+  const more = cases.length - listed.length;
+  const list = (locale: Locale) => listed
+    .map((u) => `${u.agent} ${full(u.value, locale)} / ${valueWithUnit(u.boundary, item.metric, locale, precision.decimals)}`)
+    .join(locale === 'zh' ? '、' : ', ');
   return {
-    zh: `注意：有的值与分档界线相差太小，显示 ${precision.decimals} 位小数仍看不出在哪一边（值 / 界线：${pairs('zh').join('、')}），请以得分列为准。`,
-    en: `Note: some values lie too close to a boundary to tell its side even with ${precision.decimals} decimals (value / boundary: ${pairs('en').join(', ')}); the score column is what counts.`,
+    zh: `注意：以下客服的值与分档界线相差太小，显示 ${precision.decimals} 位小数仍看不出在哪一边（值 / 界线）：${list('zh')}${more > 0 ? ` 等 ${cases.length} 处` : ''}。请以得分列为准。`,
+    en: `Note: these agents' values lie too close to a boundary to tell its side even with ${precision.decimals} decimals (value / boundary): ${list('en')}${more > 0 ? ` and ${more} more` : ''}. The score column is what counts.`,
   };
 }

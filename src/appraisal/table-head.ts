@@ -28,6 +28,8 @@ export interface HeaderFacts {
   noData: readonly string[];
   /** Metric → its decimals (precision.ts); an unresolved boundary is noted on the value header. */
   precision: Record<string, Precision | null>;
+  /** The agents whose value of a metric is `value` (to name them in that note). */
+  agentsWith: (metric: string, value: number) => string[];
   previous: PreviousTab | null | undefined;
 }
 
@@ -69,7 +71,9 @@ export function writeHeader(
     const noData = facts.noData.includes(item.metric) ? L(noDataLabel) : '';
     const precision = own(facts.precision, item.metric) ?? null;
     const source = headers.length ? L(basisNote(headers, own(facts.basis, item.metric))) : L(NOTES.noSource);
-    const unresolved = precision && precision.unresolved.length ? `\n${L(unresolvedNote(item, precision))}` : '';
+    const unresolved = precision && precision.unresolved.length
+      ? `\n${L(unresolvedNote(item, precision, (value) => facts.agentsWith(item.metric, value)))}`
+      : '';
     canvas.text(row, columns.value[item.metric]!, `${withUnit(name, item.metric, canvas.locale)}${noData}`, { ...HEAD, note: `${source}${unresolved}` });
     canvas.text(row, columns.score[item.metric]!, `${name}${noData}${L(LABELS.score)}`, { ...HEAD, note: methodNote(item, precision?.decimals) });
     canvas.text(row, columns.contribution[item.metric]!, `${L(LABELS.contribution)}${name}${noData}`, { ...HEAD, note: CONTRIBUTION_NOTE });

@@ -107,8 +107,17 @@ describe('on the tab', () => {
     const hair = planTab({ month: '2026-11', template, agents: [{ agent: '甲', values: { REPLY_RATE: 0.99 - 1e-12 } }], now: NOW });
     const note = hair.notes[hair.layout.headerRow - 1]![hair.layout.valueColumns.REPLY_RATE! - 1]!;
     expect(hair.numberFormats[hair.layout.firstAgentRow - 1]![hair.layout.valueColumns.REPLY_RATE! - 1]).toBe('0.000000%');
-    expect(note).toContain('显示 6 位小数仍看不出在哪一边');
-    expect(note).toContain('98.9999999999% / 99.000000%');
-    expect(note).toContain('请以得分列为准');
+    expect(note).toContain('注意：以下客服的值与分档界线相差太小，显示 6 位小数仍看不出在哪一边（值 / 界线）：甲 98.9999999999% / 99.000000%。请以得分列为准。');
+    const en = planTab({ month: '2026-11', template, agents: [{ agent: 'Amy', values: { REPLY_RATE: 0.99 - 1e-12 } }], now: NOW, locale: 'en' });
+    expect(en.notes[en.layout.headerRow - 1]![en.layout.valueColumns.REPLY_RATE! - 1]).toContain(
+      'these agents\' values lie too close to a boundary to tell its side even with 6 decimals (value / boundary): Amy 98.9999999999% / 99.000000%.');
+  });
+
+  test('a long list of such values is cut at 10 and counted', () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({ agent: `客服${i + 1}`, values: { REPLY_RATE: 0.99 - 1e-12 } }));
+    const p12 = planTab({ month: '2026-11', template, agents: many, now: NOW });
+    const note = p12.notes[p12.layout.headerRow - 1]![p12.layout.valueColumns.REPLY_RATE! - 1]!;
+    expect(note).toContain('客服10 98.9999999999% / 99.000000% 等 12 处。');
+    expect(note).not.toContain('客服11');
   });
 });
