@@ -9,12 +9,14 @@ import { issueMessages } from '../src/appraisal/manual-check';
 import { appraise, type AppraiseResult } from '../dev/local/appraise';
 
 const USAGE = `usage: npm run appraise -- --data FILE [FILE...] --template FILE|presale|aftersale|mixed|douyin|jd|pdd --month YYYY-MM [--manual FILE] [--people FILE] [--json]
-         [--book FILE.json] [--accept-template-change] [--build-without METRIC...] [--share-missing-weight]`;
+         [--book FILE.json] [--accept-template-change] [--build-without METRIC...] [--share-missing-weight] [--locale zh|en]`;
 
 export function parseArgs(argv: readonly string[]) {
   const out = {
     data: [] as string[], template: '', month: '', manual: undefined as string | undefined, people: undefined as string | undefined, json: false,
     book: undefined as string | undefined, acceptTemplateChange: false, buildWithout: [] as string[], shareMissingWeight: false,
+    /** The spreadsheet's language, as the sidebar passes the document's: the tabs' labels and notes. */
+    locale: 'zh' as 'zh' | 'en',
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -28,6 +30,11 @@ export function parseArgs(argv: readonly string[]) {
     else if (a === '--month') out.month = argv[++i] ?? '';
     else if (a === '--manual') out.manual = argv[++i];
     else if (a === '--people') out.people = argv[++i];
+    else if (a === '--locale') {
+      const locale = argv[++i];
+      if (locale !== 'zh' && locale !== 'en') throw new Error(`--locale: zh 或 en · zh or en (got ${locale ?? 'nothing'})\n${USAGE}`);
+      out.locale = locale;
+    }
     else throw new Error(`unknown argument ${a}\n${USAGE}`);
   }
   if (!out.data.length || !out.template || !/^\d{4}-(0[1-9]|1[0-2])$/.test(out.month)) throw new Error(USAGE);
@@ -98,7 +105,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const result = await appraise({
     data: args.data, template: args.template, month: args.month, manual: args.manual, people: args.people, book: args.book,
-    acceptTemplateChange: args.acceptTemplateChange, buildWithout: args.buildWithout, shareMissingWeight: args.shareMissingWeight,
+    acceptTemplateChange: args.acceptTemplateChange, buildWithout: args.buildWithout, shareMissingWeight: args.shareMissingWeight, locale: args.locale,
   });
   // A loose header match is never applied: the manager confirms it with a template or mapping of their own.
   for (const s of result.suggestions) {

@@ -3,7 +3,7 @@
  * JSON shape, the table, and a clear failure for bad arguments.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -61,6 +61,21 @@ describe('npm run appraise', () => {
     expect(out.status, out.stderr).toBe(0);
     expect(out.stderr).toContain('「询单->最终付款人数」列有 1 个单元格无法读取为数字（第 2 行）');
     expect(Object.keys(JSON.parse(out.stdout))).toEqual(['sheet', 'agents', 'team', 'stats']);
+  });
+
+  test('--locale en builds the tab as an English document gets it (the sidebar passes the document\'s locale)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kk-cli-'));
+    const book = join(dir, 'book.json');
+    const out = run(...SAMPLE, '--locale', 'en', '--book', book);
+    const saved = JSON.parse(readFileSync(book, 'utf8')) as { sheets: { name: string; cells: unknown[][] }[] };
+    rmSync(dir, { recursive: true, force: true });
+    expect(out.status, out.stderr).toBe(0);
+    const tab = saved.sheets.find((s) => s.name === '考核 2026-11')!;
+    // labels.ts: LABELS.title.en, then the month
+    expect(String(tab.cells[0]![0])).toMatch(/^'?Customer service appraisal 2026-11/);
+    const bad = run(...SAMPLE, '--locale', 'fr');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('--locale');
   });
 
   test('a bad month or a missing file fails with a message, not a stack trace', () => {

@@ -33,6 +33,8 @@ export interface AppraiseOptions {
   buildWithout?: string[];
   /** Build every item the data has nothing for as 无数据 (their weight shared over the rest). */
   shareMissingWeight?: boolean;
+  /** The spreadsheet's language (zh default): an English document gets English tabs, as in Sheets. */
+  locale?: 'zh' | 'en';
 }
 
 /** What a refused build tells the command's user to add, by the kind of refusal. */
@@ -120,8 +122,8 @@ export async function readManualScores(path: string): Promise<{ agent: string; i
 export type Runtime = ReturnType<typeof startRuntime>;
 
 /** A fresh in-memory spreadsheet with the built bundle loaded into a vm context, as Apps Script would. */
-export function startRuntime(opts: { distDir?: string; timeZone?: string; html?: Record<string, string> } = {}) {
-  const fake = createFakeGas({ timeZone: opts.timeZone ?? 'Asia/Shanghai', locale: 'zh_CN', html: opts.html });
+export function startRuntime(opts: { distDir?: string; timeZone?: string; html?: Record<string, string>; locale?: 'zh' | 'en' } = {}) {
+  const fake = createFakeGas({ timeZone: opts.timeZone ?? 'Asia/Shanghai', locale: opts.locale === 'en' ? 'en_US' : 'zh_CN', html: opts.html });
   const ctx = loadGasProject(opts.distDir ?? process.env.KEFU_KPI_DIST ?? 'dist', fake.globals) as unknown as Record<string, (req: unknown) => any>;
   return { fake, ctx };
 }
@@ -196,18 +198,22 @@ export async function appraise(opts: AppraiseOptions): Promise<AppraiseResult> {
   const tables = await readDataFiles(opts.data);
   const template = readTemplate(opts.template);
   const people = opts.people ? await readPeopleFile(opts.people) : null;
-  const rt = startRuntime({ distDir: opts.distDir, timeZone: opts.timeZone });
+  const rt = startRuntime({ distDir: opts.distDir, timeZone: opts.timeZone, locale: opts.locale });
   if (opts.book) loadBookFile(rt, opts.book);
   const tabs: string[] = [];
   for (const t of tables) tabs.push(await importData(rt, t.file, t.rows));
   if (people) rt.fake.book.addSheet(PEOPLE_TAB, people);
   const choices = { confirmTemplateChange: opts.acceptTemplateChange === true, buildWithout: [...(opts.buildWithout ?? [])] };
+  // The sidebar builds in the document's language (kk_getState's documentLocale); so does the command.
+  const state = rt.ctx.kk_getState({});
+  if (!state.ok) throw failure(state.error);
+  const locale = state.value.documentLocale;
   if (opts.shareMissingWeight) choices.buildWithout.push(...missingItems(rt, tabs, opts.month, template));
   rt.fake.calls.reset();
   const t0 = performance.now();
   const reply = rt.ctx.kk_buildAppraisal(tabs.length === 1 && !people
-    ? { sheetName: tabs[0], month: opts.month, template, ...choices }
-    : { sheetName: tabs[0], sources: tabs.map((sheetName) => ({ sheetName })), people: people !== null, month: opts.month, template, ...choices });
+    ? { sheetName: tabs[0], month: opts.month, template, locale, ...choices }
+    : { sheetName: tabs[0], sources: tabs.map((sheetName) => ({ sheetName })), people: people !== null, month: opts.month, template, locale, ...choices });
   const ms = performance.now() - t0;
   const { spreadsheet: serviceCalls, document: documentCalls, builder: builderCalls } = rt.fake.calls;
   const byMethod = rt.fake.calls.byMethod();
