@@ -279,6 +279,11 @@ export class FakeBook {
     return { rows: sheet.frozenRows, columns: sheet.frozenColumns };
   }
 
+  /** Rows hidden (1-based, ascending), as the row headers of Sheets show them. */
+  hiddenRows(name: string): number[] {
+    return this.sheet(name).hiddenRows.list();
+  }
+
   /** Menus added, sidebars and dialogs shown, alerts (push button names to `alertAnswers` to answer them), toasts. */
   get ui(): UiState {
     return this.spreadsheet.ui;

@@ -6,6 +6,7 @@ import { SheetCells } from './cells';
 import { FakeChart, FakeChartBuilder } from './chart';
 import { memberName, ProtectionType } from './enums';
 import { API, defineApi, type Implements } from './expose';
+import { HiddenRows } from './hidden-rows';
 import { FakeDeveloperMetadata, FakeDeveloperMetadataFinder, metadataArgs } from './metadata';
 import { FakeProtection } from './protection';
 import { FakeRange } from './range';
@@ -21,7 +22,7 @@ const SHEET_METHODS = [
   'getProtections', 'autoResizeColumns', 'setColumnWidth', 'setColumnWidths', 'createDeveloperMetadataFinder',
   'insertRowBefore', 'insertRowAfter', 'insertRowsBefore', 'insertRowsAfter', 'insertColumnBefore', 'insertColumnAfter',
   'insertColumnsBefore', 'insertColumnsAfter', 'deleteRow', 'deleteRows', 'deleteColumn', 'deleteColumns',
-  'insertRows', 'insertColumns', 'sort', 'moveRows', 'moveColumns',
+  'insertRows', 'insertColumns', 'sort', 'moveRows', 'moveColumns', 'hideRows', 'showRows', 'isRowHiddenByUser',
 ] as const satisfies readonly (keyof GoogleAppsScript.Spreadsheet.Sheet)[];
 
 const SHEET_API = defineApi('Sheet', 'spreadsheet', SHEET_METHODS);
@@ -42,6 +43,8 @@ export class FakeSheet implements Implements<(typeof SHEET_METHODS)[number]>,
   maxColumns = NEW_SHEET_COLUMNS;
   frozenRows = 0;
   frozenColumns = 0;
+  /** Rows hidden by `hideRows` (or a user): hidden-rows.ts. */
+  readonly hiddenRows = new HiddenRows();
   readonly protections: FakeProtection[] = [];
   readonly charts: FakeChart[] = [];
   /** Column → width in pixels, or `auto` after `autoResizeColumns`. */
@@ -204,6 +207,31 @@ export class FakeSheet implements Implements<(typeof SHEET_METHODS)[number]>,
 
   getFrozenColumns(): number {
     return this.frozenColumns;
+  }
+
+  /** `hideRows(rowIndex[, numRows])`: the rows stay, with their values, out of sight. */
+  hideRows(rowIndex: unknown, numRows: unknown = 1): void {
+    const [first, count] = this.rowSpan('hideRows', rowIndex, numRows);
+    this.hiddenRows.hide(first, count);
+  }
+
+  showRows(rowIndex: unknown, numRows: unknown = 1): void {
+    const [first, count] = this.rowSpan('showRows', rowIndex, numRows);
+    this.hiddenRows.show(first, count);
+  }
+
+  isRowHiddenByUser(rowPosition: unknown): boolean {
+    const [row] = this.rowSpan('isRowHiddenByUser', rowPosition, 1);
+    return this.hiddenRows.has(row);
+  }
+
+  private rowSpan(name: string, rowIndex: unknown, numRows: unknown): [number, number] {
+    this.assertAlive();
+    const first = integerArg(rowIndex, method(name), [rowIndex, numRows]);
+    const count = integerArg(numRows, method(name), [rowIndex, numRows]);
+    if (count < 1) throw new Error('The number of rows must be at least 1.');
+    if (first < 1 || first + count - 1 > this.maxRows) throw new Error('Those rows are out of bounds.');
+    return [first, count];
   }
 
   /** The sheet's own metadata (not its rows' or columns'), oldest first. */

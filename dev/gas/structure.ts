@@ -72,6 +72,7 @@ export function applyLineChange(sheet: FakeSheet, change: LineChange): void {
   if (rows) {
     sheet.maxRows += grow;
     sheet.frozenRows = frozenAfter;
+    sheet.hiddenRows.change(change);
   } else {
     sheet.maxColumns += grow;
     sheet.frozenColumns = frozenAfter;
@@ -163,7 +164,8 @@ export function moveLines(sheet: FakeSheet, axis: Axis, spec: FakeRange, destina
   sheet.cells.moveLines(axis, start, count, destination);
   const move = (i: number) => movedLine(start, count, destination, i);
   for (const attribute of sheet.styles.all()) attribute.remap((r, c) => (rows ? [move(r), c] : [r, move(c)]));
-  if (!rows) {
+  if (rows) sheet.hiddenRows.move(start, count, destination);
+  else {
     const widths = [...sheet.columnWidths];
     sheet.columnWidths.clear();
     for (const [column, width] of widths) sheet.columnWidths.set(move(column), width);

@@ -1,7 +1,9 @@
 /**
  * The playground page's script: the in-memory spreadsheet as tabs of HTML tables (text only,
- * via `textContent`), cells editable like Sheets (click, type, Enter),
- * refreshed whenever the sidebar's iframe reports a server call.
+ * via `textContent`), cells editable like Sheets (click, type, Enter), hidden rows not drawn and
+ * frozen rows and columns sticky, as Sheets shows them; refreshed whenever the sidebar's iframe
+ * reports a server call. `?owner=1` (or the 店主视图 button) hides the sidebar: the shop owner
+ * opens the shared tab without the add-on.
  */
 import type { BookView, SheetView, TypedCell } from './view';
 
@@ -46,12 +48,55 @@ function render(): void {
     b.type = 'button';
     b.setAttribute('role', 'tab');
     b.setAttribute('aria-selected', String(sheet.name === shown));
-    b.addEventListener('click', () => { shown = sheet.name; render(); });
+    b.addEventListener('click', () => {
+      if (shown !== sheet.name) grid.scrollTo(0, 0);
+      shown = sheet.name;
+      render();
+    });
     return b;
   }));
   const sheet = book.sheets.find((s) => s.name === shown);
-  grid.replaceChildren(sheet ? table(sheet) : el('p', '(empty book)'));
+  const t = sheet ? table(sheet) : null;
+  grid.replaceChildren(t ?? el('p', '(empty book)'));
   grid.setAttribute('aria-label', shown);
+  if (t && sheet) freeze(t, sheet);
+}
+
+/**
+ * Frozen rows stick under the column letters and frozen columns beside the row numbers, each at the
+ * height (width) of what is frozen before it; a grey edge marks where the frozen part ends, as in Sheets.
+ */
+function freeze(t: HTMLTableElement, sheet: SheetView): void {
+  const body = t.tBodies[0]!;
+  let top = t.tHead!.getBoundingClientRect().height;
+  let lastFrozen: HTMLTableRowElement | null = null;
+  for (let r = 0; r < Math.min(sheet.frozenRows, body.rows.length); r++) {
+    const tr = body.rows[r]!;
+    if (tr.hidden) continue;
+    for (const c of Array.from(tr.cells)) {
+      // inline, over `td[title] { position: relative }` (the note marker)
+      c.style.position = 'sticky';
+      c.style.top = `${top}px`;
+      c.classList.add('frozen-row');
+    }
+    top += tr.getBoundingClientRect().height;
+    lastFrozen = tr;
+  }
+  lastFrozen?.classList.add('frozen-edge');
+  const rows = [t.tHead!.rows[0]!, ...Array.from(body.rows)];
+  let left = rows[0]!.cells[0]!.getBoundingClientRect().width;
+  for (let c = 1; c <= sheet.frozenColumns; c++) {
+    const width = rows[0]!.cells[c]?.getBoundingClientRect().width ?? 0;
+    for (const tr of rows) {
+      const cell = tr.cells[c];
+      if (!cell) continue;
+      cell.style.position = 'sticky';
+      cell.style.left = `${left}px`;
+      cell.classList.add('frozen-column');
+      if (c === sheet.frozenColumns) cell.classList.add('frozen-column-edge');
+    }
+    left += width;
+  }
 }
 
 function table(sheet: SheetView): HTMLTableElement {
@@ -64,16 +109,28 @@ function table(sheet: SheetView): HTMLTableElement {
   t.append(el('thead'));
   t.tHead!.append(head);
   const body = el('tbody');
+  const hidden = new Set(sheet.hiddenRows);
   sheet.cells.forEach((_row, r) => {
     const tr = el('tr');
+    // Hidden rows stay in the table (cells keep their row numbers) but are not drawn; the row after them
+    // is marked, as Sheets marks hidden rows between two row numbers.
+    tr.hidden = hidden.has(r + 1);
     const rowHead = el('th', String(r + 1));
-    rowHead.className = 'row-head';
+    rowHead.className = hidden.has(r) && !tr.hidden ? 'row-head below-hidden' : 'row-head';
+    if (rowHead.classList.contains('below-hidden')) rowHead.title = `${hiddenRunBefore(hidden, r)} hidden`;
     tr.append(rowHead);
     for (let c = 0; c < width; c++) tr.append(cell(sheet, r, c));
     body.append(tr);
   });
   t.append(body);
   return t;
+}
+
+/** `4–15`: the hidden rows right above row r + 1. */
+function hiddenRunBefore(hidden: Set<number>, r: number): string {
+  let first = r;
+  while (hidden.has(first - 1)) first--;
+  return first === r ? `row ${r}` : `rows ${first}–${r}`;
 }
 
 function cell(sheet: SheetView, r: number, c: number): HTMLTableCellElement {
@@ -129,6 +186,18 @@ async function type(typed: TypedCell): Promise<void> {
   status.textContent = '';
   show(body);
 }
+
+/** The owner's view: no sidebar (the owner opens the shared tab without the add-on). */
+const ownerButton = document.getElementById('owner-view') as HTMLButtonElement | null;
+function setOwnerView(on: boolean): void {
+  document.body.classList.toggle('owner', on);
+  // Another person's screen: the owner opens the tab at its top left.
+  grid.scrollTo(0, 0);
+  ownerButton?.setAttribute('aria-pressed', String(on));
+  render();
+}
+ownerButton?.addEventListener('click', () => setOwnerView(!document.body.classList.contains('owner')));
+if (new URLSearchParams(location.search).get('owner') === '1') setOwnerView(true);
 
 // The sidebar's shim posts this after every server call: the spreadsheet may have changed.
 window.addEventListener('message', (event) => {

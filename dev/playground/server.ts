@@ -128,6 +128,9 @@ export function bookView(fake: FakeGas): BookView {
       notes: values.map((row, r) => row.map((_, c) => formats.notes[r]?.[c] ?? '')),
       // every tab, as in Sheets: manual scores, the 绩效单's agent picker, formulas typed into the data tab
       editable: true,
+      hiddenRows: fake.book.hiddenRows(name),
+      frozenRows: fake.book.frozen(name).rows,
+      frozenColumns: fake.book.frozen(name).columns,
     };
   });
   const active = fake.globals.SpreadsheetApp.getActive().getActiveSheet().getName();

@@ -10,6 +10,11 @@ export interface SheetView {
   notes: string[][];
   /** Whether cells can be typed into (every tab, as in Sheets). */
   editable: boolean;
+  /** Rows hidden (1-based), not drawn, as Sheets hides them. */
+  hiddenRows: number[];
+  /** Rows and columns frozen from the top left: they stay in view while the grid scrolls. */
+  frozenRows: number;
+  frozenColumns: number;
 }
 
 export interface BookView {

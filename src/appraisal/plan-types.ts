@@ -68,6 +68,8 @@ export interface TabLayout {
   noData?: string[];
   /** Absolute A1 references the 绩效单 reads (absent in tabs built before it existed). */
   refs?: AppraisalRefs;
+  /** Set by 为店主准备 (never by a build): the rows it hid, which the next build shows again (owner-view.ts). */
+  ownerView?: { hidden: [number, number] | null; keyRow: number };
 }
 
 /** Cells of the parameter block a report card refers to, as absolute A1 references within the tab. */

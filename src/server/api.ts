@@ -171,6 +171,22 @@ export interface BuildReply {
   noData: string[];
   /** Columns that only loosely match a field, not applied. */
   suggestions?: HeaderSuggestionReport[];
+  /** The tab had been prepared for the owner: its hidden parameter rows are shown again (prepare again before sharing). */
+  ownerViewReset?: boolean;
+}
+
+/** 为店主准备: what it did to the tab. */
+export interface PrepareReply {
+  sheetName: string;
+  /** Per agent, manual scores to fix (their total shows 待修正) and blanks. */
+  manualIssues: ManualIssue[];
+  /** The agents' rows were sorted by rank (false: they already were in rank order). */
+  sorted: boolean;
+  /** The parameter rows hidden, first and last (1-based), or null (`notHidden` says why). */
+  hiddenRows: [number, number] | null;
+  notHidden?: Msg;
+  /** Rows frozen: through the table's header (and the hidden key row under it). */
+  frozenRows: number;
 }
 
 export interface TemplateSaveRequest {
@@ -185,7 +201,7 @@ export interface ServerApi {
   kk_discardImport(req: { sheetName: string }): Reply<{ removed: boolean }>;
   kk_validateTemplate(req: { template: unknown }): Reply<{ errors: Msg[] }>;
   kk_buildAppraisal(req: BuildRequest): Reply<BuildReply>;
-  kk_prepareForOwner(req: { month: string }): Reply<{ sheetName: string; manualIssues: ManualIssue[] }>;
+  kk_prepareForOwner(req: { month: string }): Reply<PrepareReply>;
   kk_saveTemplate(req: TemplateSaveRequest): Reply<{ name: string; savedTemplates: string[] }>;
   kk_loadTemplate(req: { name: string }): Reply<{ template: unknown }>;
   kk_deleteTemplate(req: { name: string }): Reply<{ savedTemplates: string[] }>;

@@ -3,16 +3,17 @@
  * write, under the document lock. Nothing is written unless the template and data are good.
  */
 import {
-  aggregate, alignInputs, conflictingSpellings, coverageOf, isManual, manualIssues, planTab, readAnatomy, recognise, tabManualIssues, type ExistingInputs, type ManualIssue, type TabAnatomy, type TabLayout,
+  aggregate, alignInputs, conflictingSpellings, coverageOf, isManual, manualIssues, planTab, readAnatomy, recognise, tabManualIssues, type ExistingInputs, type TabAnatomy, type TabLayout,
 } from '../appraisal';
 import { duplicateHeaderWarnings } from '../appraisal/duplicate-headers';
 import { aggregateSources } from '../appraisal/stack';
-import { UserError, type Locale } from '../i18n';
+import { UserError, type Locale, type Msg } from '../i18n';
 import { wallClockMs } from '../metrics/timezone';
-import type { AnalyseReply, BuildReply, SourceRequest } from './api';
+import type { AnalyseReply, BuildReply, PrepareReply, SourceRequest } from './api';
 import { correctionsFor, rememberChoice, rememberCorrections } from './memory';
 import { readPeople, readSources, suggestionsOf } from './sources';
-import { editableRangesOf, ownProtection, setEditable, prepareForOwner } from './owner';
+import { ownerView, tabIsEnglish } from '../appraisal/owner-view';
+import { applyOwnerView, editableRangesOf, freezeHeader, ownProtection, protectForOwner, setEditable, showRowsAbove } from './owner';
 import { withDocumentLock } from './lock';
 import { checkSheetsLimits, removeHalfMadeTab } from './limits';
 import { findOwnTab, previousTab, readGrid, requireSheet, type OwnTab } from './sheet-io';
@@ -143,6 +144,9 @@ export function buildAppraisal(month: string, rawTemplate: unknown, options: Bui
       const protection = ownProtection(sheet);
       if (protection) setEditable(sheet, protection, placement.editableRanges);
     }
+    // 为店主准备 hid the parameter rows: the manager building again sees them (and prepares again for the owner).
+    const ownerViewReset = own?.layout?.ownerView !== undefined;
+    if (ownerViewReset) showRowsAbove(sheet, placement.layout.keyRow ?? placement.layout.headerRow);
     rememberChoice(template, month);
     const aligned = alignInputs(existing, data.agents);
     return {
@@ -154,6 +158,7 @@ export function buildAppraisal(month: string, rawTemplate: unknown, options: Bui
       rebuilt: own !== null,
       manualIssues: manualIssues(template, data.agents.map((a) => a.agent), aligned),
       noData,
+      ...(ownerViewReset ? { ownerViewReset } : {}),
       ...(suggestionsOf(sources).length ? { suggestions: suggestionsOf(sources) } : {}),
     };
   });
@@ -169,12 +174,17 @@ function currentParts(anatomy: TabAnatomy): Pick<TabLayout, 'headerRow' | 'keyRo
   };
 }
 
+const OLD_TAB: Msg = {
+  zh: '该表由旧版本生成（没有列标记行），只冻结了表头，没有排序、没有隐藏参数行。重新生成后再按「为店主准备」即可。',
+  en: 'This tab was built by an older version (no key row): only its header was frozen, nothing sorted or hidden. Build again, then prepare for the owner.',
+};
+
 function sameRanges(a: readonly string[], b: readonly string[]): boolean {
   const sortedB = [...b].sort();
   return a.length === b.length && [...a].sort().every((x, i) => x === sortedB[i]);
 }
 
-export function prepareTabForOwner(month: string): { sheetName: string; manualIssues: ManualIssue[] } {
+export function prepareTabForOwner(month: string): PrepareReply {
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActive();
     const name = tabName(month);
@@ -187,7 +197,23 @@ export function prepareTabForOwner(month: string): { sheetName: string; manualIs
     const anatomy = readAnatomy(grid);
     const tagged = requireReadableTag(name, own.layout);
     const layout = anatomy ? { ...tagged, ...currentParts(anatomy) } : tagged;
-    prepareForOwner(own.sheet, layout, editableRangesOf(layout));
-    return { sheetName: name, manualIssues: tabManualIssues(grid, tagged) };
+    const view = anatomy ? ownerView(grid, tagged, anatomy) : null;
+    if (view) {
+      applyOwnerView(own.sheet, view, tabIsEnglish(grid, view.titleCell.column));
+      // The next build shows the hidden rows again (the manager is at work on the tab).
+      own.tag.setValue(JSON.stringify({ ...tagged, ownerView: { hidden: view.hide ? [view.hide.first, view.hide.first + view.hide.count - 1] : null, keyRow: view.keyRow } }));
+    } else {
+      freezeHeader(own.sheet, layout);
+    }
+    protectForOwner(own.sheet, editableRangesOf(layout));
+    return {
+      sheetName: name,
+      // Issues are read before the sort; they name agents, not rows.
+      manualIssues: tabManualIssues(grid, tagged),
+      sorted: view?.sort != null,
+      hiddenRows: view?.hide ? [view.hide.first, view.hide.first + view.hide.count - 1] : null,
+      ...(view?.notHidden ? { notHidden: view.notHidden } : !view ? { notHidden: OLD_TAB } : {}),
+      frozenRows: view?.frozenRows ?? layout.keyRow ?? layout.headerRow,
+    };
   });
 }

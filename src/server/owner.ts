@@ -1,8 +1,11 @@
 /**
- * "Prepare for the owner": freeze the headers and protect the tab so that only the manual
- * columns (scores and remarks) stay editable. The shop owner is then given view access with
- * Sheets' Share button and sees exactly the manager's numbers.
+ * "Prepare for the owner": the agents sorted by rank, the parameter rows hidden and the table's
+ * header frozen, so the first screen is the ranked table (owner-view.ts decides; this applies it in
+ * a constant number of calls), then the tab protected so that only the manual columns (scores and
+ * remarks) stay editable. The shop owner is then given view access with Sheets' Share button and
+ * sees exactly the manager's numbers.
  */
+import { hiddenNote, type OwnerView } from '../appraisal/owner-view';
 import type { TabLayout, TabPlan } from '../appraisal/plan-types';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -35,10 +38,34 @@ export function editableRangesOf(layout: TabLayout): string[] {
   return cols.map((c) => `${columnLetter(c)}${layout.firstAgentRow}:${columnLetter(c)}`);
 }
 
-export function prepareForOwner(sheet: Sheet, layout: TabLayout, editableRanges: TabPlan['editableRanges'] = editableRangesOf(layout)): void {
-  // Through the hidden key row: sorting the sheet then moves only the agent rows.
+/**
+ * Sorts the current agents by rank (every column, so the manager's own columns move with their
+ * agent), hides the parameter rows and the key row, freezes through the key row (so a sort of
+ * the sheet by the manager moves only the agent rows) and says on the title how to see the
+ * hidden rows again.
+ */
+export function applyOwnerView(sheet: Sheet, view: OwnerView, english: boolean): void {
+  if (view.sort) sheet.getRange(view.sort.row, 1, view.sort.numRows, view.sort.columns).sort(view.sort.keys);
+  if (view.hide) sheet.hideRows(view.hide.first, view.hide.count);
+  sheet.hideRows(view.keyRow, 1);
+  sheet.setFrozenRows(view.frozenRows);
+  sheet.setFrozenColumns(view.frozenColumns);
+  if (view.hide) sheet.getRange(view.titleCell.row, view.titleCell.column).setNote(hiddenNote(view.hide, english));
+}
+
+/** A rebuild of a prepared tab: the rows 为店主准备 hid, and everything above the table, are shown again (one call). */
+export function showRowsAbove(sheet: Sheet, keyRow: number): void {
+  sheet.showRows(1, keyRow);
+}
+
+/** A tab built before key rows: only its header is frozen, where its tag says. */
+export function freezeHeader(sheet: Sheet, layout: TabLayout): void {
   sheet.setFrozenRows(layout.keyRow ?? layout.headerRow);
   sheet.setFrozenColumns(layout.agentColumn);
+}
+
+/** Protects the tab so that only the manual score and remark columns stay editable. */
+export function protectForOwner(sheet: Sheet, editableRanges: TabPlan['editableRanges']): void {
   const protection = ownProtection(sheet) ?? sheet.protect().setDescription(PROTECTION_DESCRIPTION);
   setEditable(sheet, protection, editableRanges);
   try {

@@ -152,13 +152,30 @@ export class BuildActions {
     });
   }
 
+  /** Sorts, hides the parameters, freezes the header and protects; the 绩效单 and 趋势 follow rows the sort moved. */
   prepareForOwner(): Promise<void> {
     return this.core.busy(async () => {
       const s = this.core.state;
       const reply = await this.core.call('kk_prepareForOwner', { month: s.month });
-      s.buildNotice = reply.ok
-        ? { kind: 'info', msg: fill(STRINGS.preparedOwner, { sheet: reply.value.sheetName }), details: issueMessages(reply.value.manualIssues ?? []) }
-        : { kind: 'error', msg: reply.error, details: reply.details };
+      if (!reply.ok) {
+        s.buildNotice = { kind: 'error', msg: reply.error, details: reply.details };
+        return;
+      }
+      const done = reply.value;
+      const details: Msg[] = [
+        done.sorted ? STRINGS.preparedSorted : STRINGS.preparedInOrder,
+        done.hiddenRows ? fill(STRINGS.preparedHidden, { first: done.hiddenRows[0], last: done.hiddenRows[1] }) : done.notHidden!,
+        fill(STRINGS.preparedFrozen, { n: done.frozenRows }),
+      ];
+      // The 趋势 tab points at each agent's row: after a sort it would show ⚠需刷新 until refreshed.
+      if (done.sorted) {
+        s.buildNotice = null;
+        await this.writeReports();
+        const r = s.reports;
+        if (s.buildNotice) return;
+        if (r?.reportCard && r.trend) details.push(fill(STRINGS.preparedReports, { card: r.reportCard, trend: r.trend }));
+      }
+      s.buildNotice = { kind: 'info', msg: fill(STRINGS.preparedOwner, { sheet: done.sheetName }), details: [...details, ...issueMessages(done.manualIssues ?? [])] };
     });
   }
 }

@@ -93,6 +93,7 @@ function renderSummary(app: SectionView, actions: BuildActions, built: BuildRepl
       h('li', { text: app.t('builtAgents', { n: built.agents }) }),
       h('li', { text: app.t('builtSkipped', { n: built.skipped.length }) }),
       h('li', { text: app.t('builtVanished', { n: built.vanished.length }) })),
+    built.ownerViewReset ? h('p', { className: 'owner-view-reset', id: 'owner-view-reset', text: app.t('ownerViewReset') }) : null,
     built.vanished.length > 0 ? h('ul', { className: 'vanished' }, ...built.vanished.map((name) => h('li', { text: name }))) : null,
     built.noData.length > 0 ? h('p', { className: 'no-data', id: 'built-no-data', text: app.t('builtNoData', { items: built.noData.map((id) => metricLabel(app, id)).join('、') }) }) : null,
     built.warnings.length > 0 ? h('h3', { text: app.t('warningsTitle') }) : null,

@@ -149,11 +149,17 @@ export const STRINGS = {
   openSheet: { zh: '打开「{sheet}」', en: 'Open "{sheet}"' },
   refreshReports: { zh: '刷新绩效单和趋势', en: 'Refresh the report card and trend' },
   reportsDone: { zh: '已刷新「{card}」和「{trend}」。', en: 'Refreshed "{card}" and "{trend}".' },
-  prepareOwner: { zh: '为店主准备（保护并冻结表头）', en: 'Prepare for the owner (protect, freeze headers)' },
+  prepareOwner: { zh: '为店主准备（按排名排序、隐藏参数行、冻结表头、保护）', en: 'Prepare for the owner (sort by rank, hide parameters, freeze header, protect)' },
   preparedOwner: {
-    zh: '「{sheet}」已保护：只有手工分与备注可编辑。现在可以用「共享」按钮给店主查看权限。',
-    en: '"{sheet}" is protected: only manual scores and remarks stay editable. Share it with the owner (view access) now.',
+    zh: '「{sheet}」已保护：只有手工分与备注可编辑。店主打开后第一屏就是排名表。现在可以用「共享」按钮给店主查看权限。',
+    en: '"{sheet}" is protected: only manual scores and remarks stay editable. The owner\'s first screen is the ranked table. Share it with the owner (view access) now.',
   },
+  preparedSorted: { zh: '已按排名排序：第 1 名在最上面，没有排名的（待修正）排在最后；每人自己的各列随之移动。', en: 'Sorted by rank: first place on top, agents without a rank (scores to fix) last; every column of a row moved with it.' },
+  preparedInOrder: { zh: '已是排名顺序，没有移动任何行。', en: 'Already in rank order: no row moved.' },
+  preparedHidden: { zh: '已隐藏第 {first}–{last} 行（参数、权重与换算）：右键点行号 › 取消隐藏行 可再查看；重新生成也会显示。', en: 'Rows {first}–{last} (parameters, weights, scale) are hidden: right-click the row numbers › Unhide rows to see them; building again shows them too.' },
+  preparedFrozen: { zh: '已冻结第 1–{n} 行：标题、团队平均/中位数和表头在滚动时保持可见。', en: 'Rows 1–{n} are frozen: the title, the team average/median and the header stay in view while scrolling.' },
+  preparedReports: { zh: '排序移动了行，已随之刷新「{card}」和「{trend}」。', en: 'The sort moved rows, so "{card}" and "{trend}" were refreshed.' },
+  ownerViewReset: { zh: '该表曾为店主准备过：参数行已重新显示，新数据也未按排名重排。给店主查看前，请再按「为店主准备」。', en: 'This tab had been prepared for the owner: its parameter rows are shown again and the new figures are not re-sorted. Prepare it for the owner again before sharing.' },
 
   // Server wrapper
   errNoServer: {

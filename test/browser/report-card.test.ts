@@ -13,7 +13,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPlaygroundInChromium, SCREENSHOTS, type BrowserSession } from './session';
+import { buildSampleFromSidebar, openPlaygroundInChromium, SCREENSHOTS, type BrowserSession } from './session';
 
 const CARD = '绩效单 2026-11';
 
@@ -118,11 +118,7 @@ describe('the 绩效单 of the sample in Chromium', () => {
 
   it('is built with the month from the sidebar and explains 小美, then 大白 when picked', async () => {
     const sidebar = page.frameLocator('#sidebar');
-    await sidebar.locator('#data-sheet').waitFor();
-    await sidebar.locator('#month').fill('2026-11');
-    await sidebar.locator('#template-source').selectOption('preset:mixed');
-    await sidebar.locator('#agents li').first().waitFor();
-    await sidebar.locator('#build').click();
+    await buildSampleFromSidebar(page);
     await sidebar.locator('#open-report-card').click();
     await page.locator(`table[data-sheet="${CARD}"]`).waitFor();
     await expectCard('小美', XIAOMEI);

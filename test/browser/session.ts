@@ -63,3 +63,13 @@ export async function openPlaygroundInChromium(): Promise<BrowserSession> {
     throw e;
   }
 }
+
+/** The newcomer's build from the sidebar: the bundled sample (already in 数据), month 2026-11, the 综合 preset. */
+export async function buildSampleFromSidebar(page: Page): Promise<void> {
+  const sidebar = page.frameLocator('#sidebar');
+  await sidebar.locator('#data-sheet').waitFor();
+  await sidebar.locator('#month').fill('2026-11');
+  await sidebar.locator('#template-source').selectOption('preset:mixed');
+  await sidebar.locator('#agents li').first().waitFor();
+  await sidebar.locator('#build').click();
+}
