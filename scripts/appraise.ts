@@ -92,7 +92,7 @@ export function renderTable(r: AppraiseResult): string {
     ...(r.noData.length ? [`无数据 no data: ${r.noData.join(', ')} 本月无数据、不计分，权重按比例分给其余各项 · not scored this month, their weight shared over the other items`] : []),
     ...r.warnings.map((w) => `注意 warning: ${w.zh} · ${w.en}`),
     ...invalidLines(r),
-    `服务调用 service calls: ${r.stats.serviceCalls}, ${r.stats.ms} ms`,
+    `服务调用 service calls: ${r.stats.serviceCalls}（读写表格 document ${r.stats.documentCalls} + 构建器 builder ${r.stats.builderCalls}）, ${r.stats.ms} ms`,
   ].map(escapeControls).join('\n');
 }
 

@@ -3,7 +3,8 @@
  * - rows per second of one custom-function call through the built bundle in a vm context
  *   (as Apps Script runs it), against a bare division loop over the same number[][];
  * - the pushed script's size and the time to load it into a fresh V8 context;
- * - service calls and milliseconds to build an appraisal of 10 … 5,000 agents (`mixed` preset);
+ * - service calls and milliseconds to build an appraisal of 10 … 5,000 agents (`mixed` preset:
+ *   scripts/bench-appraisal.ts; `npm run bench -- --appraisal` measures that section alone);
  * - the sidebar's size;
  * - reading export files (scripts/bench-files.ts): a 5 MB .xls and a 20 MB .csv beside the same rows
  *   as .xlsx, the refusal of a file over the import cap, the parts of a capped import, and what the
@@ -14,13 +15,11 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { runInContext } from 'node:vm';
-import { aggregate, planTab, PRESETS, recognise } from '../src/appraisal';
 import { CATALOGUE } from '../src/metrics/catalogue';
 import { createFakeGas, loadGasProject } from '../dev/gas';
-import { startRuntime } from '../dev/local/appraise';
+import { APPRAISAL_HEADING, appraisalSection, table } from './bench-appraisal';
 import { partsTable, readerCostTable, readingTable } from './bench-files';
 import { PUSHED_SCRIPTS } from './build';
-import { syntheticExport } from './synthetic';
 import { best } from './timing';
 
 const DIST = 'dist';
@@ -80,82 +79,39 @@ function loadTime() {
   });
 }
 
-/** aggregate + plan alone (pure code, no spreadsheet): what the server adds on top of its reads and writes. */
-function pureMs(rows: (string | number)[][]): number {
-  const template = PRESETS.mixed.template;
-  return best(3, () => {
-    const data = aggregate(rows, recognise(rows), { month: '2026-11', timeZone: 'Asia/Shanghai' });
-    planTab({ month: '2026-11', template, agents: data.agents, existing: null, previous: null, now: '2026-12-01T00:00:00Z' });
-  });
-}
-
-function appraisalRows() {
-  const template = PRESETS.mixed.template;
-  const out: string[][] = [];
-  for (const agents of [10, 100, 1000, 5000]) {
-    const rows = syntheticExport(agents, 'per-agent');
-    const rt = startRuntime({ distDir: DIST });
-    rt.fake.book.addSheet('数据', rows);
-    rt.fake.calls.reset();
-    const t0 = performance.now();
-    const reply = rt.ctx.kk_buildAppraisal!({ sheetName: '数据', month: '2026-11', template });
-    const first = performance.now() - t0;
-    if (!reply.ok) throw new Error(JSON.stringify(reply.error));
-    const calls = rt.fake.calls.spreadsheet;
-    rt.fake.calls.reset();
-    const t1 = performance.now();
-    const again = rt.ctx.kk_buildAppraisal!({ sheetName: '数据', month: '2026-11', template });
-    const rebuild = performance.now() - t1;
-    if (!again.ok) throw new Error(JSON.stringify(again.error));
-    out.push([
-      agents.toLocaleString('en-US'), String(calls), first.toFixed(0), String(rt.fake.calls.spreadsheet), rebuild.toFixed(0),
-      pureMs(rows).toFixed(1),
-    ]);
-  }
-  return out;
-}
-
-function table(head: string[], rows: string[][]): string {
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-}
-
 const kib = (f: string) => `${(statSync(join(DIST, f)).size / 1024).toFixed(1)} KiB`;
 
-const fnTable = table([
-  'rows', 'bare division loop (rows/s)', 'INQUIRY_CONVERSION (rows/s)', 'ratio vs bare', 'AVG_RESPONSE_TIME on text durations (rows/s)',
-  'REFUND_RATE_28D dated, 100 agents (rows/s)', 'INQUIRY_CONVERSION in node:vm (rows/s)',
-], functionRows());
-/** The metrics module alone, minified as the build does: what the custom functions need. */
-async function metricsOnlyKiB(): Promise<string> {
-  const out = await build({
-    entryPoints: ['src/metrics/index.ts'], bundle: true, format: 'iife', globalName: 'M', platform: 'neutral',
-    target: 'es2020', minify: true, legalComments: 'none', charset: 'utf8', write: false,
-  });
-  return `${(out.outputFiles[0]!.contents.length / 1024).toFixed(1)} KiB`;
-}
+async function fullBench(): Promise<void> {
+  const fnTable = table([
+    'rows', 'bare division loop (rows/s)', 'INQUIRY_CONVERSION (rows/s)', 'ratio vs bare', 'AVG_RESPONSE_TIME on text durations (rows/s)',
+    'REFUND_RATE_28D dated, 100 agents (rows/s)', 'INQUIRY_CONVERSION in node:vm (rows/s)',
+  ], functionRows());
+  /** The metrics module alone, minified as the build does: what the custom functions need. */
+  async function metricsOnlyKiB(): Promise<string> {
+    const out = await build({
+      entryPoints: ['src/metrics/index.ts'], bundle: true, format: 'iife', globalName: 'M', platform: 'neutral',
+      target: 'es2020', minify: true, legalComments: 'none', charset: 'utf8', write: false,
+    });
+    return `${(out.outputFiles[0]!.contents.length / 1024).toFixed(1)} KiB`;
+  }
 
-const sizeTable = table(['file', 'size'], [
-  ...PUSHED_SCRIPTS.map((f) => [`dist/${f}`, kib(f)]),
-  ['pushed script total', `${(PUSHED_SCRIPTS.reduce((s, f) => s + statSync(join(DIST, f)).size, 0) / 1024).toFixed(1)} KiB`],
-  ['of which the metrics module (src/metrics, minified alone)', await metricsOnlyKiB()],
-  ['dist/sidebar.html', kib('sidebar.html')],
-  ['load into a fresh V8 context', `${loadTime().toFixed(1)} ms`],
-]);
-const buildTable = table(
-  ['agents', 'service calls (build)', 'build ms', 'service calls (rebuild)', 'rebuild ms', 'aggregate + plan alone (ms)'],
-  appraisalRows(),
-);
+  const sizeTable = table(['file', 'size'], [
+    ...PUSHED_SCRIPTS.map((f) => [`dist/${f}`, kib(f)]),
+    ['pushed script total', `${(PUSHED_SCRIPTS.reduce((s, f) => s + statSync(join(DIST, f)).size, 0) / 1024).toFixed(1)} KiB`],
+    ['of which the metrics module (src/metrics, minified alone)', await metricsOnlyKiB()],
+    ['dist/sidebar.html', kib('sidebar.html')],
+    ['load into a fresh V8 context', `${loadTime().toFixed(1)} ms`],
+  ]);
+  const appraisal = appraisalSection(DIST, `with the rest of the bench`);
 
-const readerTable = table(['code', 'minified size', 'evaluation (best of 5)'], await readerCostTable(join(DIST, 'sidebar.html')));
-const readTable = table(
-  ['file', 'size', 'cells', 'read in full (best of 2)', 'with the import cap (2,000,000 cells)'],
-  await readingTable(),
-);
-const importPartsTable = table(['cells', 'JSON of the rows', 'google.script.run calls', 'largest call', 'splitting'], partsTable());
+  const readerTable = table(['code', 'minified size', 'evaluation (best of 5)'], await readerCostTable(join(DIST, 'sidebar.html')));
+  const readTable = table(
+    ['file', 'size', 'cells', 'read in full (best of 2)', 'with the import cap (2,000,000 cells)'],
+    await readingTable(),
+  );
+  const importPartsTable = table(['cells', 'JSON of the rows', 'google.script.run calls', 'largest call', 'splitting'], partsTable());
 
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-const date = new Date().toISOString().slice(0, 10);
-const md = `# Benchmarks
+  const md = `# Benchmarks
 
 Measured by \`npm run bench\` on ${date}, ${machine}. Times are the best of several runs.
 Recorded, never asserted: tests assert only what is deterministic (service-call counts).
@@ -168,9 +124,6 @@ Recorded, never asserted: tests assert only what is deterministic (service-call 
 - **The appraisal** runs the built server code against the in-memory spreadsheet. HyperFormula
   evaluates every formula written to it, which dominates the build time here (Google's servers
   do that work in Sheets); the last column is the add-on's own pure work for the same data.
-  Service calls before issue #7 (key row, data validation, read before writing): 23 for a first
-  build, 21 for a rebuild; now 30 and 23 (the first build adds the data validation's 7 calls, a
-  rebuild the second read that keeps what is typed during it).
 
 ## Sheet functions: one call over a column
 
@@ -185,10 +138,7 @@ module those functions need is still within it (row above). The project Apps Scr
 also carries the appraisal engine, the server and 25 generated stubs with their autocomplete
 JSDoc; what the budget protected, a custom function's cold start, is the load time above.
 
-## Building the appraisal (\`mixed\` preset)
-
-${buildTable}
-
+${appraisal}
 ## Reading export files in the sidebar
 
 The sidebar reads files in the browser with \`src/files/\` (the command line uses the same code).
@@ -215,5 +165,23 @@ written by LibreOffice and by SheetJS (\`test/files/xls.test.ts\`, \`scripts/for
 
 ${readerTable}
 `;
-writeFileSync('BENCHMARKS.md', md);
-console.log(md);
+  writeFileSync('BENCHMARKS.md', md);
+  console.log(md);
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const date = new Date().toISOString().slice(0, 10);
+
+/** `--appraisal`: that section alone, measured now and put into BENCHMARKS.md in place of the last one. */
+function appraisalOnly(): void {
+  const old = readFileSync('BENCHMARKS.md', 'utf8');
+  const from = old.indexOf(APPRAISAL_HEADING);
+  const to = old.indexOf('\n## ', from + APPRAISAL_HEADING.length);
+  if (from < 0 || to < 0) throw new Error(`BENCHMARKS.md has no section "${APPRAISAL_HEADING}" followed by another: run the whole bench`);
+  const section = appraisalSection(DIST, `by \`npm run bench -- --appraisal\` on ${date}, ${machine}`);
+  writeFileSync('BENCHMARKS.md', `${old.slice(0, from)}${section}${old.slice(to)}`);
+  console.log(section);
+}
+
+if (process.argv.includes('--appraisal')) appraisalOnly();
+else await fullBench();

@@ -69,7 +69,11 @@ export interface AppraiseResult {
   manualIssues: ManualIssue[];
   /** Columns that only loosely match a field: listed, never applied. */
   suggestions: { sheetName?: string; header: string; field: string; reason: { zh: string; en: string } }[];
-  stats: { serviceCalls: number; ms: number; byMethod: Record<string, number> };
+  /**
+   * `serviceCalls`: every spreadsheet-service call (the spec's figure), the sum of `documentCalls` (they
+   * read or write the spreadsheet) and `builderCalls` (they only assemble a chart or rule: dev/gas/counter.ts).
+   */
+  stats: { serviceCalls: number; documentCalls: number; builderCalls: number; ms: number; byMethod: Record<string, number> };
 }
 
 /**
@@ -211,7 +215,7 @@ export async function appraise(opts: AppraiseOptions): Promise<AppraiseResult> {
     ? { sheetName: tabs[0], month: opts.month, template, locale, ...choices }
     : { sheetName: tabs[0], sources: tabs.map((sheetName) => ({ sheetName })), people: people !== null, month: opts.month, template, locale, ...choices });
   const ms = performance.now() - t0;
-  const serviceCalls = rt.fake.calls.spreadsheet;
+  const { spreadsheet: serviceCalls, document: documentCalls, builder: builderCalls } = rt.fake.calls;
   const byMethod = rt.fake.calls.byMethod();
   if (!reply.ok) {
     const refused = failure(reply.error, reply.details);
@@ -235,6 +239,6 @@ export async function appraise(opts: AppraiseOptions): Promise<AppraiseResult> {
   const manualIssues = tabManualIssues(rt.fake.book.values(sheetName) as unknown[][], layoutOf(rt, sheetName));
   return {
     ...readResults(rt, sheetName), skipped: reply.value.skipped, warnings: reply.value.warnings, noData: reply.value.noData, manualIssues,
-    suggestions: reply.value.suggestions ?? [], stats: { serviceCalls, ms: Math.round(ms), byMethod },
+    suggestions: reply.value.suggestions ?? [], stats: { serviceCalls, documentCalls, builderCalls, ms: Math.round(ms), byMethod },
   };
 }

@@ -11,11 +11,17 @@
  */
 import type { TabPlan } from '../appraisal';
 import { UserError, type Msg } from '../i18n';
+import { NEW_TAB_SIZE, SPARE_ROWS } from './fit-sheet';
 
 export const SHEETS_LIMITS = { cells: 10_000_000, columns: 18_278, cellChars: 50_000, metadataChars: 30_000 } as const;
 
-/** A new tab starts with 1,000 rows and 26 columns; Sheets counts every one of them. */
-const NEW_SHEET = { rows: 1000, columns: 26 };
+/**
+ * The cells the tab will count, empty ones included: its table and spare rows (fit-sheet.ts), at least
+ * 26 columns, and never less than the 1,000 × 26 a new tab has before it is cut to size.
+ */
+function tabCellsOf(rows: number, cols: number): number {
+  return Math.max(NEW_TAB_SIZE.rows * NEW_TAB_SIZE.columns, (rows + SPARE_ROWS) * Math.max(cols, NEW_TAB_SIZE.columns));
+}
 
 export interface LimitContext {
   /** The size of the rectangle the previous build wrote (0 × 0 on a first build). */
@@ -40,7 +46,7 @@ export function checkSheetsLimits(plan: TabPlan, ctx: LimitContext): void {
       `"${plan.sheetName}" would need ${fmt(cols)} columns, above Google Sheets' limit of ${fmt(SHEETS_LIMITS.columns)} columns per sheet. Use fewer template items or tiers.`,
     );
   }
-  const tabCells = Math.max(rows, NEW_SHEET.rows) * Math.max(cols, NEW_SHEET.columns);
+  const tabCells = tabCellsOf(rows, cols);
   if (tabCells + ctx.otherCells > SHEETS_LIMITS.cells) {
     refuse(
       `生成「${plan.sheetName}」需要约 ${fmt(tabCells)} 个单元格，加上数据表的 ${fmt(ctx.otherCells)} 个，超过 Google 表格每个文件 ${fmt(SHEETS_LIMITS.cells)} 个单元格的上限。请删除不用的工作表或其中的空行空列，或把数据按月拆到新文件中。`,

@@ -11,7 +11,7 @@ import { readExisting } from '../appraisal/existing';
 import type { ExistingInputs } from '../appraisal/manual-inputs';
 import type { TabLayout, TabPlan } from '../appraisal/plan-types';
 import { UserError } from '../i18n';
-import { fitSheet, NEW_TAB_SIZE, sizeOfGrid, type KnownSize } from './fit-sheet';
+import { fitSheet, sizeNewTab, sizeOfGrid, type KnownSize } from './fit-sheet';
 import { findOwnTab, readGrid, type OwnTab } from './sheet-io';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -84,14 +84,17 @@ export function writeTab(
     const sheet = ss.insertSheet(sheetName);
     sheet.addDeveloperMetadata(made.tag.key, JSON.stringify(placement.layout));
     const [rows, columns] = extentOf(placement);
-    // The chart's anchor too, so a wide first build grows the new tab in one call.
+    // Sized once per dimension to the table, its chart's anchor and a margin, whatever the number
+    // of agents: the same calls for 10 agents as for 1,000.
     const anchor = chartAnchor(made, placement);
-    const size = fitSheet(sheet, Math.max(rows, anchor?.row ?? 0), Math.max(columns, anchor?.column ?? 0), NEW_TAB_SIZE);
+    const size = sizeNewTab(sheet, Math.max(rows, anchor?.row ?? 0), Math.max(columns, anchor?.column ?? 0));
     writeBlocks(sheet, placement);
     writeChart(sheet, made, placement, null, size);
     writeValidation(sheet, placement.layout.validated, {});
     return { sheet, plan: made, placement, existing: null, own: null };
   }
+  // The tag as read, before anything could touch the parsed layout: compared before rewriting it.
+  const storedTag = own.layout ? JSON.stringify(own.layout) : null;
   let reading = readTab(own, sheetName);
   for (let attempt = 1; ; attempt++) {
     const made = plan(reading.existing, own);
@@ -115,7 +118,9 @@ export function writeTab(
     }
     if (placement.insertRows) own.sheet.insertRowsBefore(placement.insertRows.before, placement.insertRows.count);
     if (placement.insertColumns) own.sheet.insertColumnsBefore(placement.insertColumns.before, placement.insertColumns.count);
-    own.tag.setValue(JSON.stringify(placement.layout));
+    // The tag is rewritten only when the layout changed (the usual rebuild of a month moves nothing).
+    const tag = JSON.stringify(placement.layout);
+    if (tag !== storedTag) own.tag.setValue(tag);
     // The grid just read, plus what was inserted, is a size the tab has at least: usually no read is needed.
     const read = sizeOfGrid(now.grid);
     const known = { ...read, rows: read.rows + (placement.insertRows?.count ?? 0), columns: read.columns + (placement.insertColumns?.count ?? 0) };

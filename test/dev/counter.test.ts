@@ -24,7 +24,27 @@ describe('call counting', () => {
     sheet.newChart().asBarChart().build(); // 3
     globals.SpreadsheetApp.getUi().createMenu('m').addItem('a', 'f').addToUi(); // 4
     expect(calls.spreadsheet).toBe(14); // 2 + 3 + 2 + 3 + 4
+    // newChart, asBarChart and build only assemble a chart in the script: builder calls; the rest reach the document
+    expect([calls.document, calls.builder]).toEqual([11, 3]);
     expect(calls.byMethod()).toMatchObject({ 'SpreadsheetApp.getActive': 1, 'DeveloperMetadata.getValue': 1, 'EmbeddedChartBuilder.asBarChart': 1, 'Menu.addToUi': 1 });
+  });
+
+  it('splits the spreadsheet calls into document and builder calls: builders only assemble what a document call then writes', () => {
+    const { sheet, globals, calls } = setup();
+    calls.reset();
+    const rule = globals.SpreadsheetApp.newDataValidation().requireNumberBetween(0, 10).setAllowInvalid(false).build(); // 4 builder
+    sheet.getRange('A1:A5').setDataValidation(rule); // 2 document
+    rule.copy().setHelpText('0–10'); // 2 builder: a builder from a rule in hand reads nothing
+    const chart = sheet.newChart().asBarChart().addRange(sheet.getRange('A1:A5')).build(); // 4 builder + 1 document (getRange)
+    sheet.insertChart(chart); // 1 document
+    const placed = sheet.getCharts()[0]!; // 1 document
+    sheet.updateChart(placed.modify().clearRanges().build()); // 3 builder + 1 document (updateChart)
+    expect(calls.byService()).toEqual({ spreadsheet: 19 });
+    // document: getRange, setDataValidation, getRange, insertChart, getCharts, updateChart = 6;
+    // builder: 4 + 2 + 4 + 3 = 13; 6 + 13 = 19
+    expect([calls.document, calls.builder, calls.spreadsheet]).toEqual([6, 13, 19]);
+    calls.reset();
+    expect([calls.document, calls.builder, calls.spreadsheet]).toEqual([0, 0, 0]);
   });
 
   it('counts the other services under their own names, not as spreadsheet calls', () => {
@@ -34,7 +54,7 @@ describe('call counting', () => {
     globals.HtmlService.createHtmlOutputFromFile('sidebar').setTitle('t'); // 2
     globals.Session.getActiveUserLocale(); // 1
     expect(calls.byService()).toEqual({ lock: 2, properties: 2, html: 2, session: 1 });
-    expect(calls.spreadsheet).toBe(0);
+    expect([calls.spreadsheet, calls.document, calls.builder]).toEqual([0, 0, 0]);
   });
 
   it('does not count test-side access, and reset() starts over', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitSheet, NEW_TAB_SIZE, sizeOfGrid } from '../../src/server/fit-sheet';
+import { fitSheet, NEW_TAB_SIZE, sizeNewTab, sizeOfGrid, SPARE_ROWS } from '../../src/server/fit-sheet';
 import { setup } from '../dev/fixtures';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -43,5 +43,32 @@ describe('fitSheet', () => {
     expect(calls.byMethod()).toEqual({ 'Sheet.getMaxColumns': 1, 'Sheet.insertColumnsAfter': 1 }); // 28 - 26 = 2 columns
     expect(sheet.getMaxColumns()).toBe(28);
     expect(size).toEqual({ rows: 3, columns: 28, exact: false });
+  });
+});
+
+describe('sizeNewTab: a new appraisal tab holds its table and 50 spare rows, whatever the number of agents', () => {
+  it('cuts a short table\'s tab, rows first, then widens it', () => {
+    const { sheet, calls } = fresh();
+    calls.reset();
+    const size = sizeNewTab(sheet, 40, 30);
+    // 40 + 50 = 90 rows: rows 91 … 1000 deleted (910), then 30 - 26 = 4 columns added
+    expect(calls.byMethod()).toEqual({ 'Sheet.deleteRows': 1, 'Sheet.insertColumnsAfter': 1 });
+    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([90, 30]);
+    expect(size).toEqual({ rows: 90, columns: 30, exact: true });
+  });
+
+  it('grows a long table\'s tab, and never narrows it', () => {
+    const { sheet, calls } = fresh();
+    const size = sizeNewTab(sheet, 1200, 20);
+    // 1200 + 50 = 1250 rows: 250 added after row 1000; 20 columns fit in 26, which stay
+    expect(calls.byMethod()).toEqual({ 'Sheet.insertRowsAfter': 1 });
+    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([1250, 26]);
+    expect(size).toEqual({ rows: 1250, columns: 26, exact: true });
+  });
+
+  it('makes no call when the table and its spare rows are 1,000 rows exactly', () => {
+    const { sheet, calls } = fresh();
+    expect(sizeNewTab(sheet, 1000 - SPARE_ROWS, 26)).toEqual(NEW_TAB_SIZE);
+    expect(calls.spreadsheet).toBe(0);
   });
 });
