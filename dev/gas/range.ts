@@ -17,7 +17,7 @@ const RANGE_METHODS = [
   'getValues', 'setValues', 'getDisplayValues', 'getFormulas', 'getValue', 'setValue',
   'getNumberFormats', 'setNumberFormats', 'setNumberFormat', 'setFontWeights', 'setFontWeight',
   'setBackgrounds', 'setBackground', 'setNotes', 'getNotes', 'setNote', 'getA1Notation', 'getRow',
-  'getColumn', 'getNumRows', 'getNumColumns', 'getSheet', 'protect', 'clearContent', 'setWrap', 'setWraps',
+  'getColumn', 'getNumRows', 'getNumColumns', 'getSheet', 'protect', 'clearContent', 'setWrap', 'setWraps', 'getWrap', 'getWraps',
   'setHorizontalAlignment', 'setHorizontalAlignments', 'sort', 'setDataValidation', 'setDataValidations',
   'getDataValidation', 'getDataValidations', 'clearDataValidations', 'addDeveloperMetadata', 'getDeveloperMetadata',
   'createDeveloperMetadataFinder',
@@ -134,6 +134,16 @@ export class FakeRange implements Implements<(typeof RANGE_METHODS)[number]>,
 
   setWraps(wraps: unknown[][]): FakeRange {
     return this.setGrid(this.sheet.styles.wrap, wraps, readWrap, 'setWraps');
+  }
+
+  /** Whether each cell wraps its text (false, Sheets' overflow, where never set). */
+  getWraps(): boolean[][] {
+    return this.sheet.styles.wrap.grid(this.rect, false);
+  }
+
+  /** The top-left cell's wrap. */
+  getWrap(): boolean {
+    return this.sheet.styles.wrap.get(this.rect.row, this.rect.column) ?? false;
   }
 
   setWrap(wrap: unknown): FakeRange {

@@ -19,7 +19,7 @@ const SHEET_METHODS = [
   'getLastColumn', 'getMaxRows', 'getMaxColumns', 'clear', 'clearContents', 'clearNotes', 'clearFormats',
   'setFrozenRows', 'setFrozenColumns', 'getFrozenRows', 'getFrozenColumns', 'getDeveloperMetadata',
   'addDeveloperMetadata', 'getCharts', 'insertChart', 'removeChart', 'newChart', 'updateChart', 'protect',
-  'getProtections', 'autoResizeColumns', 'setColumnWidth', 'setColumnWidths', 'createDeveloperMetadataFinder',
+  'getProtections', 'autoResizeColumns', 'setColumnWidth', 'setColumnWidths', 'getColumnWidth', 'createDeveloperMetadataFinder',
   'insertRowBefore', 'insertRowAfter', 'insertRowsBefore', 'insertRowsAfter', 'insertColumnBefore', 'insertColumnAfter',
   'insertColumnsBefore', 'insertColumnsAfter', 'deleteRow', 'deleteRows', 'deleteColumn', 'deleteColumns',
   'insertRows', 'insertColumns', 'sort', 'moveRows', 'moveColumns', 'hideRows', 'showRows', 'isRowHiddenByUser',
@@ -30,6 +30,8 @@ const SHEET_API = defineApi('Sheet', 'spreadsheet', SHEET_METHODS);
 /** A new tab in Sheets has 1,000 rows and 26 columns. */
 export const NEW_SHEET_ROWS = 1000;
 export const NEW_SHEET_COLUMNS = 26;
+/** Sheets draws a column nobody sized 100 pixels wide. */
+export const DEFAULT_COLUMN_WIDTH = 100;
 
 const method = (name: string) => `SpreadsheetApp.Sheet.${name}`;
 
@@ -325,6 +327,18 @@ export class FakeSheet implements Implements<(typeof SHEET_METHODS)[number]>,
 
   setColumnWidths(startColumn: unknown, numColumns: unknown, width: unknown): FakeSheet {
     return this.setWidths(startColumn, numColumns, integerArg(width, method('setColumnWidths'), [startColumn, numColumns, width]), 'setColumnWidths');
+  }
+
+  /**
+   * Sheets' default is 100 pixels. The fake measures no text, so a column left to `autoResizeColumns`
+   * reads as the default too.
+   */
+  getColumnWidth(column: unknown): number {
+    this.assertAlive();
+    const at = integerArg(column, method('getColumnWidth'), [column]);
+    this.checkedRect({ row: 1, column: at, numRows: 1, numColumns: 1 });
+    const width = this.columnWidths.get(at);
+    return typeof width === 'number' ? width : DEFAULT_COLUMN_WIDTH;
   }
 
   private setWidths(startColumn: unknown, numColumns: unknown, width: number | 'auto', name: string): FakeSheet {

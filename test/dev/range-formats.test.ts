@@ -81,3 +81,50 @@ describe('book.formats extent', () => {
     expect(book.formats(sheetName).fontWeights).toEqual([['normal', 'normal', 'normal'], ['normal', 'normal', 'bold']]);
   });
 });
+
+describe('reading wraps back', () => {
+  it('reads false (Sheets’ overflow) where never set, and each cell as set', () => {
+    const { sheet, calls } = setup();
+    const range = sheet.getRange('A1:C2');
+    expect(range.getWraps()).toEqual([[false, false, false], [false, false, false]]);
+    range.setWraps([[true, false, true], [false, false, false]]);
+    calls.reset();
+    expect(range.getWraps()).toEqual([[true, false, true], [false, false, false]]);
+    expect(sheet.getRange('C1').getWrap()).toBe(true);
+    expect(sheet.getRange('B1:C1').getWrap()).toBe(false); // the top-left cell's
+    expect(calls.byMethod()).toEqual({ 'Range.getWraps': 1, 'Sheet.getRange': 2, 'Range.getWrap': 2 });
+  });
+
+  it('refuses what is not a boolean, and a grid of the wrong shape', () => {
+    const { sheet } = setup();
+    expect(() => sheet.getRange('A1:B1').setWraps([[true, 'yes']] as unknown as boolean[][])).toThrow(/not a boolean/);
+    expect(() => sheet.getRange('A1:B1').setWraps([[true]])).toThrow(/The data has 1 but the range has 2/);
+  });
+});
+
+describe('reading column widths back', () => {
+  it('reads Sheets’ 100 pixels for a column nobody sized, and the width set otherwise, one call each', () => {
+    const { sheet, calls } = setup();
+    expect(sheet.getColumnWidth(1)).toBe(100);
+    sheet.setColumnWidths(2, 3, 72).setColumnWidth(3, 140);
+    calls.reset();
+    expect([1, 2, 3, 4, 5].map((c) => sheet.getColumnWidth(c))).toEqual([100, 72, 140, 72, 100]);
+    expect(calls.byMethod()).toEqual({ 'Sheet.getColumnWidth': 5 });
+  });
+
+  it('keeps each width with its column when columns are inserted or deleted before it', () => {
+    const { sheet } = setup();
+    sheet.setColumnWidths(2, 2, 72); // B, C
+    sheet.insertColumnsBefore(2, 2); // B, C → D, E; the new B, C at the default
+    expect([2, 3, 4, 5].map((c) => sheet.getColumnWidth(c))).toEqual([100, 100, 72, 72]);
+    sheet.deleteColumn(4); // the first 72-pixel column goes; the other moves to D
+    expect([3, 4, 5].map((c) => sheet.getColumnWidth(c))).toEqual([100, 72, 100]);
+  });
+
+  it('fails as Apps Script does for a column that is not a whole number or outside the sheet', () => {
+    const { sheet } = setup();
+    expect(() => sheet.getColumnWidth('B' as unknown as number)).toThrow(/don't match the method signature for SpreadsheetApp\.Sheet\.getColumnWidth/);
+    expect(() => sheet.getColumnWidth(27)).toThrow();
+    expect(() => sheet.setColumnWidths(2, 2, 72.5)).toThrow(/SpreadsheetApp\.Sheet\.setColumnWidths/);
+  });
+});
