@@ -1,6 +1,6 @@
 /**
  * The rectangle a tab's plan is drawn on: values and formulas, number formats, font weights,
- * backgrounds and notes, one grid each, all of one size. User text is neutralised on the way in;
+ * backgrounds, notes and wraps, one grid each, all of one size. User text is neutralised on the way in;
  * only the plan's own formulas start with `=`. Pure.
  */
 import { pick, type Locale, type Msg } from '../i18n';
@@ -26,10 +26,12 @@ export interface CellStyle {
   bold?: boolean;
   background?: string;
   note?: Msg | string;
+  /** Wrap the text inside the cell (Sheets' default is to overflow into empty neighbours, clipped by full ones). */
+  wrap?: boolean;
 }
 
-/** The header cells' style. */
-export const HEAD: CellStyle = { bold: true, background: COLOURS.header };
+/** The header cells' style: wrapped, so a long header stays readable in a narrow column. */
+export const HEAD: CellStyle = { bold: true, background: COLOURS.header, wrap: true };
 
 export class Canvas {
   readonly values: PlanValue[][] = [];
@@ -37,6 +39,7 @@ export class Canvas {
   readonly fontWeights: ('bold' | 'normal')[][] = [];
   readonly backgrounds: (string | null)[][] = [];
   readonly notes: string[][] = [];
+  readonly wraps: boolean[][] = [];
 
   constructor(readonly width: number, readonly height: number, readonly locale: Locale) {
     for (let r = 0; r < height; r++) {
@@ -45,6 +48,7 @@ export class Canvas {
       this.fontWeights.push(new Array<'bold' | 'normal'>(width).fill('normal'));
       this.backgrounds.push(new Array<string | null>(width).fill(null));
       this.notes.push(new Array<string>(width).fill(''));
+      this.wraps.push(new Array<boolean>(width).fill(false));
     }
   }
 
@@ -63,6 +67,7 @@ export class Canvas {
     if (style.bold) this.fontWeights[r]![c] = 'bold';
     if (style.background) this.backgrounds[r]![c] = style.background;
     if (style.note) this.notes[r]![c] = typeof style.note === 'string' ? style.note : this.say(style.note);
+    if (style.wrap) this.wraps[r]![c] = true;
   }
 
   text(row: number, column: number, text: string, style: CellStyle = {}): void {

@@ -22,6 +22,7 @@ export interface WriteBlock {
   fontWeights: ('bold' | 'normal')[][];
   backgrounds: (string | null)[][];
   notes: string[][];
+  wraps: boolean[][];
 }
 
 export interface Placement {
@@ -131,7 +132,7 @@ function assemble(
   for (let r = 1; r <= plan.values.length; r++) compactRow.set(rowOf(r), r);
 
   const blocks: WriteBlock[] = runsOf(slots).map(([first, last]) => {
-    const block: WriteBlock = { row: 1, column: first, values: [], numberFormats: [], fontWeights: [], backgrounds: [], notes: [] };
+    const block: WriteBlock = { row: 1, column: first, values: [], numberFormats: [], fontWeights: [], backgrounds: [], notes: [], wraps: [] };
     for (let r = 1; r <= height; r++) {
       const cr = compactRow.get(r);
       const values: PlanValue[] = [];
@@ -139,6 +140,7 @@ function assemble(
       const weights: ('bold' | 'normal')[] = [];
       const backgrounds: (string | null)[] = [];
       const notes: string[] = [];
+      const wraps: boolean[] = [];
       for (let c = first; c <= last; c++) {
         const cc = compactColumn.get(c)!;
         const inPlan = cr !== undefined && cc <= width;
@@ -150,12 +152,14 @@ function assemble(
         weights.push(inPlan ? plan.fontWeights[cr - 1]![cc - 1]! : 'normal');
         backgrounds.push(inPlan ? plan.backgrounds[cr - 1]![cc - 1]! : null);
         notes.push(inPlan ? plan.notes[cr - 1]![cc - 1]! : '');
+        wraps.push(inPlan ? plan.wraps[cr - 1]![cc - 1]! : false);
       }
       block.values.push(values);
       block.numberFormats.push(formats);
       block.fontWeights.push(weights);
       block.backgrounds.push(backgrounds);
       block.notes.push(notes);
+      block.wraps.push(wraps);
     }
     return block;
   });

@@ -86,6 +86,13 @@ export interface AppraisalRefs {
   items: unknown[];
 }
 
+/** `count` columns from `column` (1-based, as planned) all `px` wide: one `setColumnWidths` call. */
+export interface ColumnWidths {
+  column: number;
+  count: number;
+  px: number;
+}
+
 export interface TabPlan {
   sheetName: string;
   /** One rectangle written with a single `setValues` starting at A1 (every row the same length). */
@@ -97,6 +104,10 @@ export interface TabPlan {
   backgrounds: (string | null)[][];
   /** Cell notes ("" for none): e.g. the source columns of each metric value. */
   notes: string[][];
+  /** Cells whose text wraps (the header rows); the others overflow as Sheets' default. */
+  wraps: boolean[][];
+  /** Column widths a first build sets (a rebuild keeps the manager's); columns not listed stay at Sheets' 100 px. */
+  columnWidths: ColumnWidths[];
   frozenRows: number;
   frozenColumns: number;
   chart: ChartPlan | null;

@@ -19,6 +19,7 @@ import { writeAgentRow, writeVanishedRow, type RowContext } from './agent-rows';
 import { monthDays } from './aggregate';
 import type { Basis } from './basis';
 import { Canvas } from './canvas';
+import { columnWidthsOf } from './column-widths';
 import { noDataBanner } from './coverage';
 import { TABLE, geometry, itemColumns } from './geometry';
 import { LABELS } from './labels';
@@ -153,6 +154,8 @@ export function planTab(input: PlanInput): TabPlan {
     fontWeights: canvas.fontWeights,
     backgrounds: canvas.backgrounds,
     notes: canvas.notes,
+    wraps: canvas.wraps,
+    columnWidths: columnWidthsOf(g),
     frozenRows: g.keyRow,
     frozenColumns: TABLE.agent,
     chart: current.length > 0

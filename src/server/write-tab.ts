@@ -89,6 +89,8 @@ export function writeTab(
     const anchor = chartAnchor(made, placement);
     const size = sizeNewTab(sheet, Math.max(rows, anchor?.row ?? 0), Math.max(columns, anchor?.column ?? 0));
     writeBlocks(sheet, placement);
+    // Widths on the tab's first build only: a rebuild keeps what the manager resized.
+    for (const run of made.columnWidths) sheet.setColumnWidths(run.column, run.count, run.px);
     writeChart(sheet, made, placement, null, size);
     writeValidation(sheet, placement.layout.validated, {});
     return { sheet, plan: made, placement, existing: null, own: null };
@@ -143,7 +145,7 @@ function extentOf(placement: Placement): [rows: number, columns: number] {
   return [rows, columns];
 }
 
-/** One rectangle per run of our columns: formats first (so text stays text), then values, weights, colours, notes. */
+/** One rectangle per run of our columns: formats first (so text stays text), then values, weights, colours, notes, wraps. */
 function writeBlocks(sheet: Sheet, placement: Placement): void {
   for (const block of placement.blocks) {
     const range = sheet.getRange(block.row, block.column, block.values.length, block.values[0]!.length);
@@ -152,6 +154,7 @@ function writeBlocks(sheet: Sheet, placement: Placement): void {
     range.setFontWeights(block.fontWeights);
     range.setBackgrounds(block.backgrounds as string[][]);
     range.setNotes(block.notes);
+    range.setWraps(block.wraps);
   }
 }
 
