@@ -1,7 +1,9 @@
 /**
  * The playground page's script: the in-memory spreadsheet as tabs of HTML tables (text only,
  * via `textContent`), cells editable like Sheets (click, type, Enter), hidden rows not drawn and
- * frozen rows and columns sticky, as Sheets shows them; refreshed whenever the sidebar's iframe
+ * frozen rows and columns sticky, as Sheets shows them. Columns are drawn as Sheets draws them: at
+ * their set width or 100 px whatever their content; text wraps where its cell wraps (the row grows),
+ * else runs on into empty cells to its right and is clipped by the first full one; refreshed whenever the sidebar's iframe
  * reports a server call. `?owner=1` (or the 店主视图 button) hides the sidebar: the shop owner
  * opens the shared tab without the add-on.
  */
@@ -99,10 +101,25 @@ function freeze(t: HTMLTableElement, sheet: SheetView): void {
   }
 }
 
+/** Sheets' row numbers column. */
+const ROW_HEAD_WIDTH = 46;
+/** A cell's padding, left and right (page.html). */
+const CELL_PADDING = 6;
+
 function table(sheet: SheetView): HTMLTableElement {
   const t = el('table');
   t.dataset.sheet = sheet.name;
   const width = sheet.cells.reduce((w, r) => Math.max(w, r.length), 0);
+  const widths = Array.from({ length: width }, (_, c) => sheet.columnWidths[c] ?? 100);
+  // Fixed layout: a column is as wide as set, never as its content.
+  const columns = el('colgroup');
+  for (const px of [ROW_HEAD_WIDTH, ...widths]) {
+    const col = el('col');
+    col.style.width = `${px}px`;
+    columns.append(col);
+  }
+  t.append(columns);
+  t.style.width = `${widths.reduce((a, b) => a + b, ROW_HEAD_WIDTH)}px`;
   const head = el('tr');
   head.append(el('th'));
   for (let c = 1; c <= width; c++) head.append(el('th', columnLetters(c)));
@@ -119,7 +136,7 @@ function table(sheet: SheetView): HTMLTableElement {
     rowHead.className = hidden.has(r) && !tr.hidden ? 'row-head below-hidden' : 'row-head';
     if (rowHead.classList.contains('below-hidden')) rowHead.title = `${hiddenRunBefore(hidden, r)} hidden`;
     tr.append(rowHead);
-    for (let c = 0; c < width; c++) tr.append(cell(sheet, r, c));
+    for (let c = 0; c < width; c++) tr.append(cell(sheet, r, c, widths));
     body.append(tr);
   });
   t.append(body);
@@ -133,11 +150,35 @@ function hiddenRunBefore(hidden: Set<number>, r: number): string {
   return first === r ? `row ${r}` : `rows ${first}–${r}`;
 }
 
-function cell(sheet: SheetView, r: number, c: number): HTMLTableCellElement {
-  const td = el('td', sheet.cells[r]?.[c] ?? '');
+/**
+ * How far a cell's text may run to the right, as in Sheets: over the empty cells after it, up to the
+ * first full one. Only left-aligned text that neither wraps nor is a number runs on; null when it fits.
+ */
+function runOn(sheet: SheetView, r: number, c: number, widths: readonly number[]): number | null {
+  const row = sheet.cells[r] ?? [];
+  if (!row[c] || sheet.numeric[r]?.[c] || sheet.wraps[r]?.[c]) return null;
+  let px = widths[c]!;
+  for (let n = c + 1; n < widths.length && (row[n] ?? '') === ''; n++) px += widths[n]!;
+  return px > widths[c]! ? px : null;
+}
+
+function cell(sheet: SheetView, r: number, c: number, widths: readonly number[]): HTMLTableCellElement {
+  const text = sheet.cells[r]?.[c] ?? '';
+  const td = el('td');
+  const reach = runOn(sheet, r, c, widths);
+  if (reach === null) td.textContent = text;
+  else {
+    // The text runs on over the empty cells, clipped where they end.
+    const span = el('span', text);
+    span.style.width = `${reach - CELL_PADDING}px`;
+    td.append(span);
+  }
   td.dataset.row = String(r + 1);
   td.dataset.col = String(c + 1);
-  const classes = [sheet.numeric[r]?.[c] ? 'number' : '', sheet.bold[r]?.[c] ? 'bold' : '', sheet.editable ? 'editable' : ''];
+  const classes = [
+    sheet.numeric[r]?.[c] ? 'number' : '', sheet.bold[r]?.[c] ? 'bold' : '', sheet.editable ? 'editable' : '',
+    sheet.wraps[r]?.[c] ? 'wrap' : '', reach === null ? '' : 'run-on',
+  ];
   td.className = classes.filter(Boolean).join(' ');
   const background = sheet.backgrounds[r]?.[c];
   if (background) td.style.backgroundColor = background;

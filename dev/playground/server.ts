@@ -15,6 +15,7 @@ import { decodeText } from '../../src/files/decode';
 import { SERVER_FUNCTIONS, type ServerFunctionName } from '../../src/server/api';
 import { CATALOGUE } from '../../src/metrics/catalogue';
 import { callInContext, createFakeGas, customFunctionPlugin, loadGasProject, type CustomFunctionBinding, type FakeGas } from '../gas';
+import { DEFAULT_COLUMN_WIDTH } from '../gas/sheet';
 import { typeExamples } from './examples';
 import type { BookView, SheetView, TypedCell } from './view';
 
@@ -126,6 +127,8 @@ export function bookView(fake: FakeGas): BookView {
       bold: values.map((row, r) => row.map((_, c) => formats.fontWeights[r]?.[c] === 'bold')),
       backgrounds: values.map((row, r) => row.map((_, c) => cssColour(formats.backgrounds[r]?.[c]))),
       notes: values.map((row, r) => row.map((_, c) => formats.notes[r]?.[c] ?? '')),
+      wraps: values.map((row, r) => row.map((_, c) => formats.wraps[r]?.[c] ?? false)),
+      columnWidths: widthsOf(formats.columnWidths, Math.max(0, ...values.map((row) => row.length))),
       // every tab, as in Sheets: manual scores, the 绩效单's agent picker, formulas typed into the data tab
       editable: true,
       hiddenRows: fake.book.hiddenRows(name),
@@ -135,6 +138,14 @@ export function bookView(fake: FakeGas): BookView {
   });
   const active = fake.globals.SpreadsheetApp.getActive().getActiveSheet().getName();
   return { active, sheets };
+}
+
+/** Each column's width as Sheets draws it: as set, else 100 px (the fake measures no text for `autoResizeColumns`). */
+function widthsOf(set: Record<number, number | 'auto'>, columns: number): number[] {
+  return Array.from({ length: columns }, (_, i) => {
+    const width = set[i + 1];
+    return typeof width === 'number' ? width : DEFAULT_COLUMN_WIDTH;
+  });
 }
 
 /** Only plain colour values reach the grid's style (`#fff`, `#e6f4ea`, `white`). */

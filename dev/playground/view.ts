@@ -8,6 +8,10 @@ export interface SheetView {
   bold: boolean[][];
   backgrounds: (string | null)[][];
   notes: string[][];
+  /** Per cell: the text wraps inside the cell (the row grows); otherwise it overflows or is clipped, as in Sheets. */
+  wraps: boolean[][];
+  /** Width in pixels of each column (Sheets' 100 where nobody set one). */
+  columnWidths: number[];
   /** Whether cells can be typed into (every tab, as in Sheets). */
   editable: boolean;
   /** Rows hidden (1-based), not drawn, as Sheets hides them. */

@@ -2,7 +2,8 @@
  * The shop owner's first screen, in Chromium at 1366 × 768 (a common laptop): the manager builds the
  * sample (samples/qianniu-2026-11.csv, 综合 preset), types the sample's manual scores
  * (samples/manual-2026-11.csv) into the grid, presses 为店主准备; the owner opens the 考核 tab without
- * the sidebar and sees all seven agents ranked, each with total, grade and bonus, without scrolling.
+ * the sidebar and sees all seven agents ranked, each with total, grade and bonus, and what each item
+ * contributed, without scrolling: the columns are drawn at the widths the build set, as Sheets draws them.
  *
  * Expected figures, by hand from the month's sums of the sample (Σ over each agent's daily rows) and
  * the 综合 preset (weights 达成 25, 转化 20, 客单价 10, 响应 10, 差评 10, 退货 5, 准确 5, 投诉 5, 工作态度 10;
@@ -138,6 +139,26 @@ describe('the owner’s first screen at 1366 × 768', () => {
         expect((await target.textContent())?.trim(), `${agent} ${key}`).toBe(text);
       }
     }
+    // … and what each item added to the total: every contribution column's header, whole (it wraps in its
+    // column as in Sheets, nothing clipped), and each agent's contribution, all without scrolling
+    const contributions = [...Object.values(l.contributionColumns ?? {}), ...Object.values(l.manualContributionColumns ?? {})];
+    expect(contributions).toHaveLength(9); // 8 metric items of 综合 + 工作态度
+    for (const column of contributions) {
+      const header = cell(l.headerRow, column);
+      await expectInView(header, `header of contribution column ${column}`);
+      const text = (await header.textContent())?.trim() ?? '';
+      expect(text, `header of column ${column}`).toMatch(/^贡献·/);
+      const { scrollWidth, clientWidth } = await header.evaluate((e) => ({ scrollWidth: e.scrollWidth, clientWidth: e.clientWidth }));
+      expect(scrollWidth, `header "${text}" clipped`).toBeLessThanOrEqual(clientWidth);
+      for (const { agent } of RANKED) {
+        const target = cell(await rowOf(agent), column);
+        await expectInView(target, `${agent} contribution in column ${column}`);
+        expect((await target.textContent())?.trim(), `${agent} contribution in column ${column}`).toMatch(/^-?\d+\.\d+$/);
+      }
+    }
+    // 工作态度 adds weight × score ÷ 100 (the 综合 preset: weight 10): 阿May 10 × 92 ÷ 100 = 9.2
+    const attitude = cell(await rowOf('阿May'), l.manualContributionColumns!['工作态度']!);
+    expect(Number((await attitude.textContent())?.trim())).toBeCloseTo(9.2, 2);
     expect(session.pageErrors).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'owner-view.png') });
 

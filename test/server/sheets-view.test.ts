@@ -51,7 +51,7 @@ describe('the 考核 tab in Sheets', () => {
     // mixed: 8 metric items + 工作态度 = 9 contributions, after total, rank, grade, coefficient, bonus (B–F):
     // 14 columns share 1366 − 46 (row numbers) − 17 (scroll bar) − 100 (A, the agent) = 1,203 px:
     // ⌊1203 ÷ 14⌋ = 85 px each (14 × 85 = 1,190).
-    const lastContribution = Math.max(...Object.values(l.manualContributionColumns));
+    const lastContribution = Math.max(...Object.values(l.manualContributionColumns ?? {}));
     expect(lastContribution).toBe(15); // O
     const widths = rt.fake.book.formats(TAB).columnWidths;
     expect(widths).toEqual(Object.fromEntries([...Array(14).keys()].map((i) => [i + 2, 85])));
@@ -81,6 +81,6 @@ describe('the 考核 tab in Sheets', () => {
     expect(l.bonusColumn).toBe(before.bonusColumn + 1);
     const headerWraps = sheet.getRange(l.headerRow, 1, 1, l.columns).getWraps()[0]!;
     expect(headerWraps[l.bonusColumn - 1]).toBe(true);
-    expect(headerWraps[Math.max(...Object.values(l.manualContributionColumns)) - 1]).toBe(true);
+    expect(headerWraps[Math.max(...Object.values(l.manualContributionColumns ?? {})) - 1]).toBe(true);
   });
 });
