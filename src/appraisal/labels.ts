@@ -4,8 +4,13 @@ import { catalogueEntry } from '../metrics/catalogue';
 import type { ScoringMethod } from '../metrics/scoring';
 import { shortName } from './template';
 
-/** A metric as the tab names it: `询单转化率` / `Inquiry conversion rate`. */
-export const metricName = (id: string, locale: Locale): string => (locale === 'en' ? catalogueEntry(id)?.name.en ?? id : shortName(id));
+/**
+ * A metric as the tab names it: `询单转化率` / `Inquiry conversion rate`. A unit in the catalogue's
+ * name (`Average response time (s)`) is cut as `shortName` cuts `(秒)`: value headers add the unit
+ * themselves, and a contribution or a score has none. A window (`(28 days)`) is part of the name.
+ */
+export const metricName = (id: string, locale: Locale): string =>
+  (locale === 'en' ? (catalogueEntry(id)?.name.en ?? id).replace(/\s*\((?:s|days)\)$/, '') : shortName(id));
 
 export const LABELS = {
   title: { zh: '客服绩效考核', en: 'Customer service appraisal' },

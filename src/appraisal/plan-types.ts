@@ -69,6 +69,12 @@ export interface TabLayout {
   templateHash?: string;
   /** Metric items built as 无数据 (weight 0) by the manager's choice. */
   noData?: string[];
+  /**
+   * Metric id → the decimals its values, floors, targets and thresholds are shown with (precision.ts:
+   * enough that no value looks to be on the other side of a boundary); the 绩效单 uses the same.
+   * Absent in tabs built before them (the unit's default), and for metrics shown in General format.
+   */
+  valueDecimals?: Record<string, number>;
   /** Absolute A1 references the 绩效单 reads (absent in tabs built before it existed). */
   refs?: AppraisalRefs;
   /** Set by 为店主准备 (never by a build): the rows it hid, which the next build shows again (owner-view.ts). */

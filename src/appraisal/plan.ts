@@ -141,6 +141,7 @@ export function planTab(input: PlanInput): TabPlan {
     coefficientColumn: TABLE.coefficient, bonusColumn: TABLE.bonus, remarkColumn: g.remarkColumn, keyColumn: g.keyColumn,
     manualColumns: columns.manual, valueColumns: columns.value, scoreColumns: columns.score,
     contributionColumns: columns.contribution, manualContributionColumns: columns.manualContribution,
+    valueDecimals: Object.fromEntries(metricItems.flatMap((i) => (precision[i.metric] ? [[i.metric, precision[i.metric]!.decimals]] : []))),
     refs: {
       params: Object.fromEntries(template.items.map((item) => [isManual(item) ? item.manual : item.metric, paramOf(item)])),
       weights: weightRange, bonusBase: a1(g.bonusRow, g.gradeColumn + 1, true), items: template.items,

@@ -11,14 +11,17 @@
  */
 import { pick, type Locale } from '../i18n';
 import { catalogueEntry } from '../metrics/catalogue';
+import type { Unit } from '../metrics/types';
 import { a1, columnLetter, quoteSheetName } from './a1';
 import { LABELS } from './labels';
 import { neutralise } from './neutralise';
 import type { TabLayout } from './plan-types';
 import { FORMATS, unitFormat } from './plan';
-import { bonusSentence, manualSentence, metricSentence } from './report-text';
+import { MOST_DECIMALS } from './precision';
+import { bonusSentence, manualSentence, metricSentence, sentenceDecimals } from './report-text';
 import { REPORT } from './report-labels';
 import { isManual, shortName, type Template } from './template';
+import { shapeOf } from './units';
 
 /** An earlier month's appraisal tab, for the history (its own layout: templates change). */
 export interface HistoryTab {
@@ -98,6 +101,18 @@ class Page {
   }
 }
 
+/**
+ * The decimals of a metric's value, floor, target and thresholds on the card: those the 考核 tab
+ * chose for the item (so the card never shows 99.00% for a value below a 99 % tier), the unit's
+ * for a tab built before it chose them; seconds at least to a tenth, so the agent can redo the
+ * linear score from the sentence (the tab shows whole seconds unless a boundary needs more).
+ */
+export function cardDecimals(layout: Pick<TabLayout, 'valueDecimals'>, metric: string, unit: Unit): number {
+  const chosen = layout.valueDecimals && Object.prototype.hasOwnProperty.call(layout.valueDecimals, metric) ? layout.valueDecimals[metric] : undefined;
+  const own = typeof chosen === 'number' && Number.isInteger(chosen) && chosen >= 0 && chosen <= MOST_DECIMALS ? chosen : shapeOf(metric)?.decimals ?? sentenceDecimals(unit);
+  return unit === 'seconds' ? Math.max(1, own) : own;
+}
+
 export function planReportCard(input: ReportCardInput): ReportCardPlan {
   const locale = input.locale ?? 'zh';
   const L = (m: { zh: string; en: string }) => pick(m, locale);
@@ -166,8 +181,8 @@ export function planReportCard(input: ReportCardInput): ReportCardPlan {
     } else {
       const entry = catalogueEntry(item.metric);
       const unit = entry?.unit ?? 'score';
-      // seconds to a tenth, as the sentence below says them (the 考核 tab shows whole seconds)
-      const format = unit === 'seconds' ? '0.0' : unitFormat(item.metric);
+      const decimals = cardDecimals(layout, item.metric, unit);
+      const format = unitFormat(item.metric, decimals);
       const name = locale === 'en' ? entry?.name.en ?? item.metric : shortName(item.metric);
       page.text(row, 1, name);
       page.set(row, 2, `=${pick1(layout.valueColumns[item.metric]!)}`, { format });
@@ -180,7 +195,7 @@ export function planReportCard(input: ReportCardInput): ReportCardPlan {
         name, value: a1(row, 2), score, floor: q(p.floor), target: q(p.target), cap: q(p.cap), points: q(p.points), max: q(p.max),
         tiers: p.tiers.map((t) => ({ threshold: q(t.threshold), score: q(t.score) })),
       };
-      page.set(row + 1, 1, live(metricSentence(item.method, unit, cells, locale)), { background: COLOURS.sentence });
+      page.set(row + 1, 1, live(metricSentence(item.method, unit, cells, locale, decimals)), { background: COLOURS.sentence });
     }
     page.set(row, 6, `=${q(p.weight)}`);
     page.set(row, 7, live(`ROUND(${score}*${weight}/${weightSum},2)`), { format: FORMATS.total });

@@ -228,10 +228,14 @@ describe('the agent table', () => {
   test('English labels for an English-speaking user', () => {
     const en = plan({ locale: 'en' });
     expect(row(en, en.layout.headerRow).slice(0, 7)).toEqual(['Agent', 'Total', 'Rank', 'Grade', 'Coefficient', 'Bonus', 'Contribution · Inquiry conversion rate']);
-    // Units: the catalogue's English name already says (s); not twice.
+    // Units: the catalogue's `(s)` is cut from the name (labels.ts metricName) and added back once as the unit.
     expect(row(en, en.layout.headerRow).slice(13, 18)).toEqual([
       'Inquiry conversion rate (%)', 'Inquiry average order value (¥)', 'Average response time (s)', 'Complaints (28 days) (count)', 'Order accuracy (%)',
     ]);
+    // A score or a contribution has no unit: `Average response time (s)` is named without its `(s)` there.
+    expect(row(en, en.layout.headerRow)).toContain('Average response time score');
+    expect(row(en, en.layout.headerRow)).toContain('Contribution · Average response time');
+    expect(row(en, en.layout.headerRow).filter((h) => String(h).includes('(s) '))).toEqual([]);
     expect(row(en, 4).slice(0, 2)).toEqual(['Item', 'Definition']);
     expect(row(en, 5).slice(0, 2)).toEqual(['Inquiry conversion rate (%)', 'buyers who paid after inquiring ÷ inquiring buyers']);
     expect(at(en, 14, 1)).toBe('To 100 points (manual: ×100 ÷ max)');

@@ -120,6 +120,29 @@ describe('kk_buildReports', () => {
     expect(rt.fake.book.values('趋势').find((r) => r[0] === '2026-11')!.some((v) => v === '⚠需刷新')).toBe(false);
   });
 
+  test("the issue's two agents around the 99 % tier: the card shows 99.001 % and 98.999 %, as the 考核 tab does", () => {
+    const rt = startRuntime();
+    // 旺旺回复率 = 已回复咨询人数 ÷ 咨询人数: 990,014 ÷ 1,000,000 = 0.990014 and 989,993 ÷ 1,000,000 = 0.989993
+    rt.fake.book.addSheet('数据', [['客服', '咨询人数', '已回复咨询人数', '日期'], ['甲', 1000000, 990014, '2026-11-30'], ['乙', 1000000, 989993, '2026-11-30']]);
+    const template = { version: 1, name: '回复率', items: [{ metric: 'REPLY_RATE', weight: 100, method: 'tiers', tiers: [[0.99, 80], [0.98, 60]] }], grades: mixed.grades };
+    expect(rt.ctx.kk_buildAppraisal!({ sheetName: '数据', month: '2026-11', template }).ok).toBe(true);
+    expect(rt.ctx.kk_buildReports!({ month: '2026-11' }).ok).toBe(true);
+    const tab = '考核 2026-11';
+    const layout = JSON.parse(rt.fake.book.metadata(tab).find((m) => m.key === 'kefu-kpi/appraisal')!.value!);
+    expect(layout.valueDecimals).toEqual({ REPLY_RATE: 3 });
+    const shownOnTab = rt.fake.book.displayValues(tab).slice(layout.firstAgentRow - 1, layout.firstAgentRow + 1).map((r) => r[layout.valueColumns.REPLY_RATE - 1]);
+    const card = '绩效单 2026-11';
+    // 99.0014 → 99.001 (≥ 99 %: 80 points); 98.9993 → 98.999 (< 99 %, ≥ 98 %: 60 points); thresholds shown with the same 3 decimals
+    for (const [name, shown, score] of [['甲', '99.001%', 80], ['乙', '98.999%', 60]] as const) {
+      expect(rt.fake.book.typeAsUser(card, 2, 2, name).accepted).toBe(true);
+      const v = rt.fake.book.values(card);
+      expect(rt.fake.book.displayValues(card)[5]![1], name).toBe(shown);
+      expect(v[5]![4], name).toBe(score);
+      expect(v[6]![0], name).toBe(`旺旺回复率 ${shown}，按阶梯（99.000%→80、98.000%→60 分）得 ${score}.0 分`);
+    }
+    expect(shownOnTab).toEqual(['99.001%', '98.999%']);
+  });
+
   test('an English document gets English tabs and sentences', () => {
     const fake = createFakeGas({ locale: 'en_US', userLocale: 'en_US' });
     const ctx = loadGasProject('dist', fake.globals) as unknown as Record<string, (req: unknown) => any>;
