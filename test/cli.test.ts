@@ -36,10 +36,10 @@ describe('npm run appraise', () => {
     // team total: the mean of the agents' totals, rounded to 2 places
     const mean = result.agents.reduce((s: number, a: { total: number }) => s + a.total, 0) / result.agents.length;
     expect(result.team.total).toBeCloseTo(mean, 2);
-    // a first build (test/server/build.test.ts): 24 document calls, getSpreadsheetTimeZone among them as the
+    // a first build (test/server/build.test.ts): 23 document calls, getSpreadsheetTimeZone among them as the
     // imported 日期 column holds real dates, whose calendar day depends on the spreadsheet's time zone
     // (build-appraisal.ts, timeZoneFor); 10 builder calls assemble the chart and the validation rule
-    expect([result.stats.documentCalls, result.stats.builderCalls, result.stats.serviceCalls]).toEqual([24, 10, 34]);
+    expect([result.stats.documentCalls, result.stats.builderCalls, result.stats.serviceCalls]).toEqual([23, 10, 33]);
     expect(typeof result.stats.ms).toBe('number');
   });
 
@@ -48,7 +48,7 @@ describe('npm run appraise', () => {
     expect(out.status, out.stderr).toBe(0);
     expect(out.stdout).toContain('考核 2026-11');
     for (const name of ['小美', '阿杰', '阿May']) expect(out.stdout).toContain(name);
-    expect(out.stdout).toContain('服务调用 service calls: 34（读写表格 document 24 + 构建器 builder 10）');
+    expect(out.stdout).toContain('服务调用 service calls: 33（读写表格 document 23 + 构建器 builder 10）');
   });
 
   test('doubtful cells are reported on stderr, leaving stdout the spec object', () => {

@@ -15,7 +15,7 @@ import type { Axis, LineChange } from './lines';
 import type { FakeSpreadsheet } from './spreadsheet';
 
 const SHEET_METHODS = [
-  'getName', 'setName', 'getSheetId', 'getIndex', 'activate', 'getDataRange', 'getRange', 'getLastRow',
+  'getName', 'setName', 'getSheetId', 'getIndex', 'activate', 'getDataRange', 'getRange', 'getSheetValues', 'getLastRow',
   'getLastColumn', 'getMaxRows', 'getMaxColumns', 'clear', 'clearContents', 'clearNotes', 'clearFormats',
   'setFrozenRows', 'setFrozenColumns', 'getFrozenRows', 'getFrozenColumns', 'getDeveloperMetadata',
   'addDeveloperMetadata', 'getCharts', 'insertChart', 'removeChart', 'newChart', 'updateChart', 'protect',
@@ -99,6 +99,23 @@ export class FakeSheet implements Implements<(typeof SHEET_METHODS)[number]>,
   getDataRange(): FakeRange {
     const { rows, columns } = this.liveCells().extent();
     return new FakeRange(this, { row: 1, column: 1, numRows: Math.max(rows, 1), numColumns: Math.max(columns, 1) });
+  }
+
+  /**
+   * `getSheetValues(row, column, numRows, numColumns)`: a grid of values in one call. A -1 count reaches
+   * the last row or column with data (Apps Script's reference), so `(1, 1, -1, -1)` is what
+   * `getDataRange().getValues()` reads; on a tab with no data that asks for 0 rows, which Sheets refuses.
+   */
+  getSheetValues(...args: unknown[]): unknown[][] {
+    this.assertAlive();
+    if (args.length !== 4) throw signatureError(method('getSheetValues'), args);
+    const [row, column, numRows, numColumns] = args.map((a) => integerArg(a, method('getSheetValues'), args)) as number[];
+    const { rows, columns } = this.liveCells().extent();
+    const height = numRows === -1 ? rows - row + 1 : numRows;
+    const width = numColumns === -1 ? columns - column + 1 : numColumns;
+    if (height < 1) throw new Error('The number of rows in the range must be at least 1.');
+    if (width < 1) throw new Error('The number of columns in the range must be at least 1.');
+    return new FakeRange(this, this.checkedRect({ row, column, numRows: height, numColumns: width })).getValues();
   }
 
   /** `getRange(row, column[, numRows[, numColumns]])` or `getRange(a1)`. */

@@ -21,7 +21,7 @@ export const NEW_TAB_SIZE: Readonly<KnownSize> = { rows: 1000, columns: 26, exac
 /** Nothing known: the size is read if anything is to be written. */
 export const UNKNOWN_SIZE: Readonly<KnownSize> = { rows: 0, columns: 0, exact: false };
 
-/** At least what a `getDataRange().getValues()` just returned covers. */
+/** At least what a read of the whole tab (`readGrid`: every row and column with data) just returned covers. */
 export function sizeOfGrid(grid: readonly (readonly unknown[])[]): KnownSize {
   return { rows: grid.length, columns: grid[0]?.length ?? 0, exact: false };
 }

@@ -12,7 +12,13 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** All values of a tab (one batched read). */
 export function readGrid(sheet: Sheet): unknown[][] {
-  return sheet.getDataRange().getValues();
+  // One call where getDataRange().getValues() takes two: -1 rows and columns reach the last row and
+  // column with data. A tab with no data has no such rows; then the two calls read its one blank cell.
+  try {
+    return sheet.getSheetValues(1, 1, -1, -1);
+  } catch {
+    return sheet.getDataRange().getValues();
+  }
 }
 
 export function requireSheet(ss: Spreadsheet, name: string): Sheet {

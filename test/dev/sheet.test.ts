@@ -133,6 +133,18 @@ describe('Sheet size', () => {
     expect(sheet.getDataRange().getValues()).toEqual([['', ''], ['', ''], ['', 1]]);
   });
 
+  it('getSheetValues(1, 1, -1, -1) reads what getDataRange().getValues() reads, in one call; an empty tab is refused', () => {
+    const { sheet, calls } = setup();
+    expect(() => sheet.getSheetValues(1, 1, -1, -1)).toThrow('The number of rows in the range must be at least 1.');
+    sheet.getRange('B3').setValue(1);
+    calls.reset();
+    // B3 is the last cell with data: rows 1–3, columns A–B
+    expect(sheet.getSheetValues(1, 1, -1, -1)).toEqual([['', ''], ['', ''], ['', 1]]);
+    expect(calls.byMethod()).toEqual({ 'Sheet.getSheetValues': 1 });
+    expect(sheet.getSheetValues(2, 2, 2, 1)).toEqual([[''], [1]]); // B2:B3, counts as given
+    expect(sheet.getSheetValues(3, 1, -1, 2)).toEqual([['', 1]]); // row 3 to the last row (3)
+  });
+
   it('never grows when a script addresses past its last row or column: getRange throws, as in Sheets', () => {
     const { sheet, book } = setup();
     expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([1000, 26]);

@@ -40,7 +40,7 @@ describe('service calls', () => {
   const callsOf = (rt: Runtime) => ({ document: rt.fake.calls.document, builder: rt.fake.calls.builder, total: rt.fake.calls.spreadsheet });
   const ss = (rt: Runtime) => (rt.fake.globals as unknown as { SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp }).SpreadsheetApp.getActive();
 
-  test('a first build of 1,000 agents makes the same calls as one of 10: 24 document calls (issue #7: at most 25) and 10 builder calls', () => {
+  test('a first build of 1,000 agents makes the same calls as one of 10: 23 document calls (issue #7: at most 25) and 10 builder calls', () => {
     const runs = [10, 1000].map((agents) => {
       const rt = runtimeWith(syntheticExport(agents, 'per-agent'));
       const reply = build(rt);
@@ -62,16 +62,16 @@ describe('service calls', () => {
     const sizedRows = ({ 'Sheet.deleteRows': cut = 0, 'Sheet.insertRowsAfter': grown = 0, ...rest }: Record<string, number>) => ({ ...rest, rowsSized: cut + grown });
     expect(sizedRows(runs[1]!.byMethod)).toEqual(sizedRows(runs[0]!.byMethod));
     // Document calls, the issue's budget of 25: getActive 1 + getSheetByName 3 (data, this month, last month)
-    // + the data's getDataRange, getValues 2 + getSpreadsheetTimeZone 1 (the data holds dates) + insertSheet 1
+    // + the data's getSheetValues 1 (sheet-io.ts readGrid) + getSpreadsheetTimeZone 1 (the data holds dates) + insertSheet 1
     // + the tab's tag 1 + rows sized 1 + insertColumnsAfter 1 (the table is wider than 26 columns)
     // + getRange and six setters 7 (formats, values, weights, backgrounds, notes, wraps) + setColumnWidths 1
     // (one run of equal width: column-widths.ts) + the chart's getRange, insertChart 2 + the validation's
-    // getRange, setDataValidation 2 + flush 1 = 24.
+    // getRange, setDataValidation 2 + flush 1 = 23.
     // Builder calls are counted apart because they only assemble a request object in the script and read
     // or change nothing in the spreadsheet (dev/gas/counter.ts): newChart, asBarChart, addRange, setPosition,
     // build 5 + newDataValidation, requireNumberBetween, setAllowInvalid, setHelpText, build 5 = 10.
     // Both are asserted exactly, so any new call fails here.
-    for (const run of runs) expect({ document: run.document, builder: run.builder, total: run.total }).toEqual({ document: 24, builder: 10, total: 34 });
+    for (const run of runs) expect({ document: run.document, builder: run.builder, total: run.total }).toEqual({ document: 23, builder: 10, total: 33 });
   });
 
   test('a rebuild and a rebuild after "prepare for the owner" stay constant too, within 25 document calls', () => {
@@ -95,18 +95,18 @@ describe('service calls', () => {
     });
     expect(counts[1]).toEqual(counts[0]);
     const [rebuild, prepare, after] = counts[0]!;
-    // A rebuild: getActive 1 + getSheetByName 3 + getDataRange, getValues 6 (the data, the tab, the tab again
+    // A rebuild: getActive 1 + getSheetByName 3 + getSheetValues 3 (the data, the tab, the tab again
     // just before writing) + getSpreadsheetTimeZone 1 (the data holds dates) + the tag's getDeveloperMetadata,
     // getKey, getValue 3 + getRange and six setters 7 + getCharts 1 (a deleted chart is made again)
-    // + flush 1 = 23, and no builder: the tag, the chart and the validation are rewritten only when they
+    // + flush 1 = 20, and no builder: the tag, the chart and the validation are rewritten only when they
     // changed, and here nothing moved; the column widths are the manager's after a first build.
-    expect(rebuild).toEqual({ document: 23, builder: 0, total: 23 });
-    // 为店主准备, 27: find the tab and its tag 5 (getActive, getSheetByName, getDeveloperMetadata, getKey, getValue)
-    // + read 2 + sort 2 (getRange, sort) + hide the parameter rows and the key row 2 + freeze 2 + the title's
+    expect(rebuild).toEqual({ document: 20, builder: 0, total: 20 });
+    // 为店主准备, 26: find the tab and its tag 5 (getActive, getSheetByName, getDeveloperMetadata, getKey, getValue)
+    // + read 1 + sort 2 (getRange, sort) + hide the parameter rows and the key row 2 + freeze 2 + the title's
     // note 2 + the tag's mark 1 + protection 10 (getProtections, protect, setDescription, a getRange per editable
     // column (工作态度, 备注), setUnprotectedRanges, getEditors, removeEditors, canDomainEdit, setDomainEdit)
     // + flush as the lock is released. Not a build: issue #7's budget of 25 is on builds.
-    expect(prepare).toEqual({ document: 27, builder: 0, total: 27 });
+    expect(prepare).toEqual({ document: 26, builder: 0, total: 26 });
     // the rebuild after it shows the hidden rows again (one showRows) and rewrites the tag, whose mark of
     // the prepared tab it clears (one setValue)
     expect(after).toEqual({ document: rebuild.document + 2, builder: 0, total: rebuild.total + 2 });
@@ -354,18 +354,18 @@ describe("the owner's summary", () => {
 });
 
 describe('last month beside this one', () => {
-  test("with 考核 2026-10 present the build adds last month's total and Δ, in 26 document calls (a first build)", () => {
+  test("with 考核 2026-10 present the build adds last month's total and Δ, in 24 document calls (a first build, within issue #7's 25)", () => {
     const november = syntheticExport(4, 'per-agent');
     const october = november.slice(1).map((r) => ['2026-10-31', ...r.slice(1)]);
     const rt = runtimeWith([...november, ...october]);
     expect(rt.ctx.kk_buildAppraisal!({ sheetName: '数据', month: '2026-10', template: mixed }).ok).toBe(true);
     rt.fake.calls.reset();
     expect(build(rt).ok).toBe(true);
-    // A first build (24 document calls, 10 builder) plus last month's values (getDataRange, getValues):
-    // its key row says where its match keys, totals and agent rows are now, for the live look-up. One over
-    // issue #7's 25: no call of the first build could be spared for the wraps and the widths.
-    expect({ document: rt.fake.calls.document, builder: rt.fake.calls.builder, total: rt.fake.calls.spreadsheet }).toEqual({ document: 26, builder: 10, total: 36 });
-    expect(rt.fake.calls.byMethod()['Range.getValues']).toBe(2); // the data, and last month's tab
+    // A first build (23 document calls, 10 builder) plus last month's values (one getSheetValues): its key
+    // row says where its match keys, totals and agent rows are now, for the live look-up.
+    expect({ document: rt.fake.calls.document, builder: rt.fake.calls.builder, total: rt.fake.calls.spreadsheet }).toEqual({ document: 24, builder: 10, total: 34 });
+    expect(rt.fake.calls.byMethod()['Sheet.getSheetValues']).toBe(2); // the data, and last month's tab
+    expect(rt.fake.calls.byMethod()['Range.getValues'] ?? 0).toBe(0);
     const layout = layoutOf(rt, TAB);
     const shown = rt.fake.book.values(TAB);
     const header = shown[layout.headerRow - 1]!;
