@@ -13,16 +13,10 @@ import { agentKey, HIDDEN_FORMAT, isEmptyCell, KEYS, type TabAnatomy } from './a
 import type { AppraisalRefs, PlanValue, TabLayout, TabPlan } from './plan-types';
 import { FormulaMapper, runsOf } from './remap';
 
-/** One rectangle of the write (same fields as the plan's grids). */
-export interface WriteBlock {
+/** One rectangle of the write: the plan's per-cell grids, cut to a run of our columns. */
+export interface WriteBlock extends Pick<TabPlan, 'values' | 'numberFormats' | 'fontWeights' | 'backgrounds' | 'notes' | 'wraps'> {
   row: number;
   column: number;
-  values: PlanValue[][];
-  numberFormats: string[][];
-  fontWeights: ('bold' | 'normal')[][];
-  backgrounds: (string | null)[][];
-  notes: string[][];
-  wraps: boolean[][];
 }
 
 export interface Placement {
